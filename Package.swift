@@ -1,0 +1,65 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+// Release builds use -O (SwiftPM's default), never -Ounchecked: preconditions in
+// the codecs and the text fitter guard memory and must keep their side effects.
+let package = Package(
+    name: "Banneret",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "BanneretKit", targets: ["BanneretKit"]),
+        .executable(name: "banneret", targets: ["banneret"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CCairo",
+            pkgConfig: "cairo",
+            providers: [.apt(["libcairo2-dev"])]
+        ),
+        // pangocairo.pc does not pull in pangoft2 or fontconfig, which the private
+        // font map needs; the module map links them explicitly.
+        .systemLibrary(
+            name: "CPangoCairo",
+            pkgConfig: "pangocairo",
+            providers: [.apt(["libpango1.0-dev"])]
+        ),
+        // setjmp/longjmp error handling of libpng and libjpeg cannot live in Swift.
+        .target(
+            name: "CBanneret",
+            linkerSettings: [
+                .linkedLibrary("png16"),
+                .linkedLibrary("jpeg"),
+                .linkedLibrary("webp"),
+                .linkedLibrary("deflate"),
+                .linkedLibrary("crypto"),
+            ]
+        ),
+        .target(
+            name: "BanneretKit",
+            dependencies: [
+                "CCairo", "CPangoCairo", "CBanneret",
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
+        .executableTarget(
+            name: "banneret",
+            dependencies: [
+                "BanneretKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "BanneretKitTests",
+            dependencies: ["BanneretKit", "CBanneret"],
+            resources: [.copy("Goldens")]
+        ),
+        .testTarget(
+            name: "banneretTests",
+            dependencies: ["BanneretKit"]
+        ),
+    ]
+)

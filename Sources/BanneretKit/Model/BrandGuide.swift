@@ -1,0 +1,143 @@
+/// A brand's rules: colours by role, type by role, logo, copy and spacing.
+/// Loaded from YAML by ``BrandGuideLoader``.
+public struct BrandGuide: Sendable, Hashable, Codable {
+    public var name: String
+    public var palette: Palette
+    public var typography: Typography
+    public var logo: Logo?
+    /// Call-to-action copy per language (`en`, `ko`, `ar`); `en` is the fallback.
+    public var cta: [String: String]
+    /// Outer margin as a fraction of the banner's shorter side.
+    public var margin: Double
+    /// Corner radius of buttons and cards, as a fraction of the shorter side.
+    public var cornerRadius: Double
+    /// Minimum WCAG contrast for body text (large text needs 3:1).
+    public var minimumContrast: Double
+
+    public init(name: String, palette: Palette, typography: Typography, logo: Logo? = nil,
+                cta: [String: String] = ["en": "Shop now"], margin: Double = 0.07,
+                cornerRadius: Double = 0.04, minimumContrast: Double = 4.5) {
+        self.name = name
+        self.palette = palette
+        self.typography = typography
+        self.logo = logo
+        self.cta = cta
+        self.margin = margin
+        self.cornerRadius = cornerRadius
+        self.minimumContrast = minimumContrast
+    }
+
+    public struct Palette: Sendable, Hashable, Codable {
+        public var primary: Color
+        public var secondary: Color
+        public var accent: Color
+        public var background: Color
+        public var text: Color
+        public var textOnPrimary: Color
+        public var textOnAccent: Color
+
+        public init(primary: Color, secondary: Color, accent: Color, background: Color,
+                    text: Color, textOnPrimary: Color, textOnAccent: Color) {
+            self.primary = primary
+            self.secondary = secondary
+            self.accent = accent
+            self.background = background
+            self.text = text
+            self.textOnPrimary = textOnPrimary
+            self.textOnAccent = textOnAccent
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case primary, secondary, accent, background, text
+            case textOnPrimary = "text_on_primary"
+            case textOnAccent = "text_on_accent"
+        }
+    }
+
+    public struct Typography: Sendable, Hashable, Codable {
+        public var display: FontRole
+        public var body: FontRole
+        public var price: FontRole
+
+        public init(display: FontRole, body: FontRole, price: FontRole) {
+            self.display = display
+            self.body = body
+            self.price = price
+        }
+    }
+
+    public struct Logo: Sendable, Hashable, Codable {
+        /// For dark backgrounds.
+        public var light: String
+        /// For light backgrounds.
+        public var dark: String
+        /// Smallest logo height in pixels the brand allows.
+        public var minimumHeight: Double
+        /// Empty space around the logo, as a fraction of its height.
+        public var clearSpace: Double
+
+        public init(light: String, dark: String, minimumHeight: Double = 12, clearSpace: Double = 0.5) {
+            self.light = light
+            self.dark = dark
+            self.minimumHeight = minimumHeight
+            self.clearSpace = clearSpace
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case light, dark
+            case minimumHeight = "minimum_height"
+            case clearSpace = "clear_space"
+        }
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case name, palette, typography, logo, cta, margin
+        case cornerRadius = "corner_radius"
+        case minimumContrast = "minimum_contrast"
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        name = try c.decode(String.self, forKey: .name)
+        palette = try c.decode(Palette.self, forKey: .palette)
+        typography = try c.decode(Typography.self, forKey: .typography)
+        logo = try c.decodeIfPresent(Logo.self, forKey: .logo)
+        cta = try c.decodeIfPresent([String: String].self, forKey: .cta) ?? ["en": "Shop now"]
+        margin = try c.decodeIfPresent(Double.self, forKey: .margin) ?? 0.07
+        cornerRadius = try c.decodeIfPresent(Double.self, forKey: .cornerRadius) ?? 0.04
+        minimumContrast = try c.decodeIfPresent(Double.self, forKey: .minimumContrast) ?? 4.5
+    }
+
+    /// CTA copy for a language tag, falling back from `ko-KR` to `ko` to `en`.
+    public func callToAction(language: String) -> String {
+        let lower = language.lowercased()
+        if let exact = cta[lower] { return exact }
+        if let base = lower.split(separator: "-").first, let text = cta[String(base)] { return text }
+        return cta["en"] ?? "Shop now"
+    }
+}
+
+/// A typographic role: which bundled family, weight and tracking.
+public struct FontRole: Sendable, Hashable, Codable {
+    public var family: String
+    /// CSS-style weight, 100...900.
+    public var weight: Int
+    /// Letter spacing in em.
+    public var tracking: Double
+    public var uppercase: Bool
+
+    public init(family: String, weight: Int = 400, tracking: Double = 0, uppercase: Bool = false) {
+        self.family = family
+        self.weight = weight
+        self.tracking = tracking
+        self.uppercase = uppercase
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        family = try c.decode(String.self, forKey: .family)
+        weight = try c.decodeIfPresent(Int.self, forKey: .weight) ?? 400
+        tracking = try c.decodeIfPresent(Double.self, forKey: .tracking) ?? 0
+        uppercase = try c.decodeIfPresent(Bool.self, forKey: .uppercase) ?? false
+    }
+}

@@ -1,0 +1,62 @@
+import Foundation
+
+/// Reads prices as feeds write them: `12.00 USD`, `USD 12`, `₩12,900`,
+/// `12,90 €`, `₹1,299.00`, `KRW 12900`, `1.299,00 EUR`.
+public enum PriceParser {
+    /// - Parameter defaultCurrency: used when the text names no currency (bare `129`).
+    public static func parse(_ raw: String, defaultCurrency: String? = nil) -> Money? {
+        let text = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !text.isEmpty else { return nil }
+        // Split into the numeric part and the currency marker around it.
+        var number = ""
+        var marker = ""
+        for character in text {
+            if character.isNumber || character == "." || character == "," || character == "-" {
+                number.append(character)
+            } else if !character.isWhitespace, character != "\u{00A0}", character != "\u{202F}", character != "'" {
+                marker.append(character)
+            }
+        }
+        guard let amount = decimal(from: number) else { return nil }
+        let currency: String
+        if marker.isEmpty {
+            guard let defaultCurrency else { return nil }
+            currency = defaultCurrency
+        } else if marker.count == 3, marker.allSatisfy({ $0.isASCII && $0.isLetter }) {
+            currency = marker.uppercased()
+        } else if let code = Currency.code(forSymbol: marker) {
+            currency = code
+        } else {
+            return nil
+        }
+        return Money(amount: amount, currency: currency)
+    }
+
+    /// Decides which of `.` and `,` is the decimal separator: the last one wins
+    /// when both appear; a separator that appears more than once groups
+    /// thousands; a lone comma followed by exactly three digits groups
+    /// (`12,900`), any other lone separator is the decimal point (`12,90`,
+    /// `1.990` as Saleor writes 1.99 with three decimals).
+    static func decimal(from text: String) -> Decimal? {
+        guard !text.isEmpty, text.contains(where: \.isNumber) else { return nil }
+        let dots = text.filter { $0 == "." }.count, commas = text.filter { $0 == "," }.count
+        let decimalSeparator: Character?
+        if dots > 0, commas > 0 {
+            decimalSeparator = text.lastIndex(of: ".")! > text.lastIndex(of: ",")! ? "." : ","
+        } else if dots == 1 {
+            decimalSeparator = "."
+        } else if commas == 1 {
+            let digitsAfter = text[text.index(after: text.lastIndex(of: ",")!)...].count
+            decimalSeparator = digitsAfter == 3 ? nil : ","
+        } else {
+            decimalSeparator = nil
+        }
+        var normalised = ""
+        for character in text {
+            if character == decimalSeparator { normalised.append(".") }
+            else if character.isNumber || character == "-" { normalised.append(character) }
+        }
+        guard let value = Decimal(string: normalised, locale: Locale(identifier: "en_US_POSIX")) else { return nil }
+        return value
+    }
+}

@@ -1,0 +1,29 @@
+import Foundation
+
+/// Content-addressed banner names: the hash of every input that can change a
+/// pixel, so identical inputs give identical names and any change gives a new one.
+enum BannerIdentity {
+    static func id(product: Product, size: BannerSize, format: OutputFormat, template: String,
+                   brandFingerprint: String, fontFingerprint: String, imageDigest: String) -> String {
+        var hasher = SHA256Hasher()
+        hasher.update(RendererVersion.string)
+        hasher.update(fontFingerprint)
+        hasher.update(brandFingerprint)
+        hasher.update(template)
+        hasher.update(size.description)
+        hasher.update(format.description)
+        hasher.update(imageDigest)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        hasher.update((try? encoder.encode(product)) ?? Data())
+        return "\(safeName(product.id))-\(size)-\(hasher.finish().prefix(12))"
+    }
+
+    /// Keeps file names portable and inside the output folder whatever the
+    /// product id holds (`../`, `/`, NUL, 300 characters).
+    static func safeName(_ id: String) -> String {
+        let allowed = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_")
+        let mapped = String(id.map { allowed.contains($0) ? $0 : "_" }.prefix(64))
+        return mapped.isEmpty || mapped.allSatisfy({ $0 == "_" }) ? "product" : mapped
+    }
+}

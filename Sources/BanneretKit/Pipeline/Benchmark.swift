@@ -1,0 +1,113 @@
+import CCairo
+import Foundation
+
+/// Throughput figures for `banneret bench`: banners per second for the
+/// five-size mix, rendering only and with each encoder, at 1 and N jobs.
+/// In memory: nothing is written, so the disk does not blur the figures.
+public struct Benchmark: Sendable {
+    public struct Figure: Sendable, Codable {
+        public var stage: String
+        public var jobs: Int
+        public var banners: Int
+        public var seconds: Double
+        public var bannersPerSecond: Double
+        public var meanBytes: Int?
+
+        enum CodingKeys: String, CodingKey {
+            case stage, jobs, banners, seconds
+            case bannersPerSecond = "banners_per_second"
+            case meanBytes = "mean_bytes"
+        }
+    }
+
+    public let engine: Engine
+    public let products: [(Product, String?)]
+
+    public init(engine: Engine, feedURL: URL) throws {
+        self.engine = engine
+        let feed = try JSONFeedReader.read(contentsOf: feedURL)
+        let resolver = ImageLinkResolver(feedDirectory: feedURL.deletingLastPathComponent())
+        products = zip(feed.products, feed.lines).compactMap { product, line in
+            guard let path = try? product.imageLink.map({ try resolver.resolve($0, file: feedURL.path, line: line) })
+            else { return nil }
+            return (product, path)
+        }
+    }
+
+    /// Renders `count` banners cycling through products × `sizes`.
+    public func throughput(stage: String, format: OutputFormat?, count: Int, jobs: Int,
+                           sizes: [BannerSize] = BannerSize.defaultMix) -> Figure {
+        let products = self.products
+        let totalBytes = Slots<Int>(count: count)
+        let engine = self.engine
+        // Warm-up: fonts, decoded images and pyramid levels are per-run costs, not per-banner.
+        BanneretKit.parallelFor(count: min(count, products.count * sizes.count), jobs: jobs, body: { worker, index in
+            let (product, path) = products[(index / sizes.count) % products.count]
+            _ = try? worker.render(product: product, size: sizes[index % sizes.count], imagePath: path)
+        }, makeWorker: { RenderWorker(engine: engine) })
+        let start = DispatchTime.now()
+        BanneretKit.parallelFor(count: count, jobs: jobs, body: { worker, index in
+            let (product, path) = products[(index / sizes.count) % products.count]
+            guard let (rendered, _) = try? worker.render(product: product, size: sizes[index % sizes.count], imagePath: path)
+            else { return }
+            if let format, let data = try? BannerEncoder.encode(rendered.pixels, as: format) {
+                totalBytes[index] = data.count
+            }
+        }, makeWorker: { RenderWorker(engine: engine) })
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+        let bytes = totalBytes.values.compactMap { $0 }
+        return Figure(stage: stage, jobs: jobs, banners: count, seconds: (seconds * 1000).rounded() / 1000,
+                      bannersPerSecond: (Double(count) / seconds * 10).rounded() / 10,
+                      meanBytes: bytes.isEmpty ? nil : bytes.reduce(0, +) / bytes.count)
+    }
+
+    /// Mean milliseconds to lay out and render one banner of `size` (single thread).
+    public func renderMilliseconds(size: BannerSize, repetitions: Int) -> Double {
+        let worker = RenderWorker(engine: engine)
+        for (product, path) in products { _ = try? worker.render(product: product, size: size, imagePath: path) }
+        let start = DispatchTime.now()
+        for index in 0 ..< repetitions {
+            let (product, path) = products[index % products.count]
+            _ = try? worker.render(product: product, size: size, imagePath: path)
+        }
+        return Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e6 / Double(repetitions)
+    }
+
+    /// Milliseconds to draw a large photo into a small box: Cairo's GOOD filter
+    /// straight from full size, against the pyramid level plus bilinear that
+    /// the renderer uses.
+    public static func downscaleMilliseconds(imagePath: String, images: ImageCache, target: Int,
+                                             repetitions: Int) throws -> (good: Double, pyramid: Double) {
+        let image = try images.image(at: imagePath)
+        let scale = Double(target) / Double(max(image.width, image.height))
+        func time(_ source: PixelBuffer, filter: cairo_filter_t) -> Double {
+            let destination = PixelBuffer(width: target, height: target)
+            let surface = cairo_image_surface_create_for_data(destination.bytes.assumingMemoryBound(to: UInt8.self),
+                                                              CAIRO_FORMAT_ARGB32, Int32(target), Int32(target),
+                                                              Int32(destination.stride))
+            let cairo = cairo_create(surface)
+            let sourceSurface = cairo_image_surface_create_for_data(source.bytes.assumingMemoryBound(to: UInt8.self),
+                                                                    CAIRO_FORMAT_ARGB32, Int32(source.width),
+                                                                    Int32(source.height), Int32(source.stride))
+            defer {
+                cairo_surface_destroy(sourceSurface)
+                cairo_destroy(cairo)
+                cairo_surface_destroy(surface)
+            }
+            let start = DispatchTime.now()
+            for _ in 0 ..< repetitions {
+                cairo_save(cairo)
+                cairo_scale(cairo, Double(image.width) * scale / Double(source.width),
+                            Double(image.height) * scale / Double(source.height))
+                cairo_set_source_surface(cairo, sourceSurface, 0, 0)
+                cairo_pattern_set_filter(cairo_get_source(cairo), filter)
+                cairo_paint(cairo)
+                cairo_restore(cairo)
+            }
+            cairo_surface_flush(surface)
+            return Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e6 / Double(repetitions)
+        }
+        let level = image.level(forScale: scale)
+        return (time(image.base, filter: CAIRO_FILTER_GOOD), time(level, filter: CAIRO_FILTER_BILINEAR))
+    }
+}

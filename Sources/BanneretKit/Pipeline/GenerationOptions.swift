@@ -1,0 +1,64 @@
+import Foundation
+
+/// What to generate and where.
+public struct GenerationOptions: Sendable {
+    public var feedURL: URL
+    public var sizes: [BannerSize]
+    public var format: OutputFormat
+    public var outputDirectory: URL
+    /// Worker threads; each owns its own Pango font map.
+    public var jobs: Int
+
+    public init(feedURL: URL, sizes: [BannerSize] = BannerSize.defaultMix, format: OutputFormat = .defaultPNG,
+                outputDirectory: URL, jobs: Int = ProcessInfo.processInfo.activeProcessorCount) {
+        self.feedURL = feedURL
+        self.sizes = sizes
+        self.format = format
+        self.outputDirectory = outputDirectory
+        self.jobs = max(1, jobs)
+    }
+}
+
+/// What a run produced: one manifest entry per banner written, one error per
+/// record or banner rejected.
+public struct GenerationReport: Sendable {
+    public var entries: [ManifestEntry]
+    public var errors: [RejectedItem]
+    public var seconds: Double
+}
+
+/// A product or banner that was not produced, and why.
+public struct RejectedItem: Error, Sendable, Codable, Equatable {
+    public var productID: String?
+    public var size: String?
+    public var error: BanneretError
+
+    enum CodingKeys: String, CodingKey {
+        case productID = "product_id"
+        case size, code, message, location
+    }
+
+    public init(productID: String?, size: String?, error: BanneretError) {
+        self.productID = productID
+        self.size = size
+        self.error = error
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        productID = try c.decodeIfPresent(String.self, forKey: .productID)
+        size = try c.decodeIfPresent(String.self, forKey: .size)
+        error = BanneretError(try c.decode(BanneretError.Code.self, forKey: .code),
+                              try c.decode(String.self, forKey: .message),
+                              at: try c.decodeIfPresent(Location.self, forKey: .location))
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encodeIfPresent(productID, forKey: .productID)
+        try c.encodeIfPresent(size, forKey: .size)
+        try c.encode(error.code, forKey: .code)
+        try c.encode(error.message, forKey: .message)
+        try c.encodeIfPresent(error.location, forKey: .location)
+    }
+}

@@ -1,0 +1,124 @@
+import Foundation
+
+/// Renders every product of a feed at every requested size, in parallel,
+/// and writes banners, `manifest.jsonl` and `errors.jsonl`, all atomically.
+/// Output is identical whatever the number of jobs.
+public struct Generator: Sendable {
+    public let engine: Engine
+
+    public init(engine: Engine) {
+        self.engine = engine
+    }
+
+    private struct WorkItem: Sendable {
+        var product: Product
+        var line: Int
+        var size: BannerSize
+        var imagePath: Result<String?, BanneretError>
+    }
+
+    public func run(_ options: GenerationOptions) throws -> GenerationReport {
+        let start = Date()
+        let feed = try JSONFeedReader.read(contentsOf: options.feedURL)
+        var rejected = feed.errors.map { RejectedItem(productID: nil, size: nil, error: $0) }
+        do {
+            try FileManager.default.createDirectory(at: options.outputDirectory, withIntermediateDirectories: true)
+        } catch {
+            throw BanneretError(.outputUnwritable, "cannot create \(options.outputDirectory.path): \(error.localizedDescription)",
+                                at: Location(file: options.outputDirectory.path))
+        }
+
+        let resolver = ImageLinkResolver(feedDirectory: options.feedURL.deletingLastPathComponent())
+        var items: [WorkItem] = []
+        for (product, line) in zip(feed.products, feed.lines) {
+            let image: Result<String?, BanneretError> = Result {
+                try product.imageLink.map { try resolver.resolve($0, file: options.feedURL.path, line: line) }
+            }.mapError { $0 as? BanneretError ?? BanneretError(.imageMissing, "\($0)") }
+            for size in options.sizes {
+                items.append(WorkItem(product: product, line: line, size: size, imagePath: image))
+            }
+        }
+
+        let slots = Slots<Result<ManifestEntry, RejectedItem>>(count: items.count)
+        let digests = FileDigests()
+        let engine = self.engine
+        let work = items
+        parallelFor(count: work.count, jobs: options.jobs) { worker, index in
+            let item = work[index]
+            slots[index] = Self.produce(item, options: options, worker: worker, engine: engine, digests: digests)
+        }
+
+        var entries: [ManifestEntry] = []
+        for result in slots.values {
+            switch result {
+            case .success(let entry): entries.append(entry)
+            case .failure(let item): rejected.append(item)
+            case nil: break
+            }
+        }
+        try writeManifest(entries, errors: rejected, to: options.outputDirectory)
+        return GenerationReport(entries: entries, errors: rejected, seconds: Date().timeIntervalSince(start))
+    }
+
+    private static func produce(_ item: WorkItem, options: GenerationOptions, worker: RenderWorker, engine: Engine,
+                                digests: FileDigests) -> Result<ManifestEntry, RejectedItem> {
+        let reject = { (error: BanneretError) in
+            Result<ManifestEntry, RejectedItem>.failure(RejectedItem(productID: item.product.id,
+                                                                     size: item.size.description, error: error))
+        }
+        do {
+            let imagePath = try item.imagePath.get()
+            let started = DispatchTime.now()
+            let (rendered, spec) = try worker.render(product: item.product, size: item.size, imagePath: imagePath)
+            let data = try BannerEncoder.encode(rendered.pixels, as: options.format)
+            let elapsed = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e6
+            let id = BannerIdentity.id(product: item.product, size: item.size, format: options.format,
+                                       template: worker.layout.name, brandFingerprint: engine.brandFingerprint,
+                                       fontFingerprint: engine.fonts.lock.fingerprint,
+                                       imageDigest: imagePath.map(digests.digest) ?? "")
+            let fileName = "\(id).\(options.format.fileExtension)"
+            try AtomicFile.write(data, to: options.outputDirectory.appendingPathComponent(fileName))
+            return .success(ManifestEntry(
+                id: id, productID: item.product.id, template: worker.layout.name, size: item.size.description,
+                format: options.format.name, path: fileName, bytes: data.count,
+                variant: ["layout": worker.layout.name, "size_class": StockLayout.SizeClass(item.size).rawValue],
+                scores: [:], metrics: SpecMetrics.measure(spec),
+                text: rendered.texts.map {
+                    ManifestEntry.TextReport(element: $0.id, fontSize: $0.fitted.fontSize, lines: $0.fitted.lineCount,
+                                             truncated: $0.fitted.truncated, unknownGlyphs: $0.fitted.unknownGlyphs)
+                },
+                renderMS: (elapsed * 100).rounded() / 100,
+                warnings: rendered.texts.filter { $0.fitted.truncated }.map { "text '\($0.id)' was shortened with an ellipsis" }))
+        } catch let error as BanneretError {
+            var located = error
+            if located.location == nil || located.code == .imageMissing || located.code == .imageCorrupt {
+                located.location = Location(file: options.feedURL.path, line: item.line, field: "image_link",
+                                            element: error.location?.file)
+            }
+            if [.textOverflow, .textUnknownGlyphs].contains(error.code) {
+                located.location = Location(file: options.feedURL.path, line: item.line, field: "title",
+                                            element: error.location?.element)
+            }
+            return reject(located)
+        } catch {
+            return reject(BanneretError(.renderFailed, "\(error)"))
+        }
+    }
+
+    private func writeManifest(_ entries: [ManifestEntry], errors: [RejectedItem], to folder: URL) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        var manifest = Data()
+        for entry in entries {
+            manifest.append(try encoder.encode(entry))
+            manifest.append(0x0A)
+        }
+        try AtomicFile.write(manifest, to: folder.appendingPathComponent("manifest.jsonl"))
+        var errorLines = Data()
+        for error in errors {
+            errorLines.append(try encoder.encode(error))
+            errorLines.append(0x0A)
+        }
+        try AtomicFile.write(errorLines, to: folder.appendingPathComponent("errors.jsonl"))
+    }
+}

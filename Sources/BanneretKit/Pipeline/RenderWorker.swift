@@ -1,0 +1,37 @@
+import Foundation
+
+/// One render thread's tools: its own renderer (and so its own Pango font
+/// map) over the engine's shared fonts and image cache.
+final class RenderWorker {
+    let engine: Engine
+    let renderer: BannerRenderer
+    let layout: StockLayout
+
+    init(engine: Engine) {
+        self.engine = engine
+        renderer = BannerRenderer(fonts: engine.fonts, images: engine.images)
+        layout = StockLayout(measurer: renderer.textSetter)
+    }
+
+    /// Lays out and renders one banner; checks its text before anyone sees it.
+    func render(product: Product, size: BannerSize, imagePath: String?) throws -> (RenderedBanner, BannerSpec) {
+        let input = LayoutInput(product: product, brand: engine.brand, size: size, imagePath: imagePath,
+                                logoForLightBackground: engine.logoDark, logoForDarkBackground: engine.logoLight,
+                                logoAspectRatio: engine.logoAspectRatio)
+        let spec = layout.spec(for: input)
+        let rendered = try renderer.render(spec)
+        for (id, fitted) in rendered.texts {
+            if fitted.unknownGlyphs > 0 {
+                throw BanneretError(.textUnknownGlyphs,
+                                    "\(fitted.unknownGlyphs) character(s) in '\(id)' have no glyph in the bundled fonts and would show as boxes",
+                                    at: Location(file: "layout:\(layout.name)", element: id))
+            }
+            if fitted.overflows {
+                throw BanneretError(.textOverflow,
+                                    "'\(id)' does not fit its box even at \(fitted.fontSize) px with an ellipsis",
+                                    at: Location(file: "layout:\(layout.name)", element: id))
+            }
+        }
+        return (rendered, spec)
+    }
+}

@@ -1,0 +1,68 @@
+/// An error a person can act on: a stable ``code`` for scripts, a message that
+/// says what is wrong and how to fix it, and where it was found.
+public struct BanneretError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// Stable identifiers; scripts and tests match on these, so never rename one.
+    public enum Code: String, Sendable, Codable {
+        case fontMissing = "font.missing"
+        case fontHashMismatch = "font.hash_mismatch"
+        case fontLockInvalid = "font.lock_invalid"
+        case fontConfigFailed = "font.config_failed"
+        case imageMissing = "image.missing"
+        case imageCorrupt = "image.corrupt"
+        case imageTooLarge = "image.too_large"
+        case imageUnsupported = "image.unsupported"
+        case feedMissing = "feed.missing"
+        case feedSyntax = "feed.syntax"
+        case feedField = "feed.field"
+        case brandMissing = "brand.missing"
+        case brandInvalid = "brand.invalid"
+        case sizeInvalid = "size.invalid"
+        case textOverflow = "text.overflow"
+        case textUnknownGlyphs = "text.unknown_glyphs"
+        case renderFailed = "render.failed"
+        case encodeFailed = "encode.failed"
+        case outputUnwritable = "output.unwritable"
+    }
+
+    public var code: Code
+    public var message: String
+    public var location: Location?
+
+    public init(_ code: Code, _ message: String, at location: Location? = nil) {
+        self.code = code
+        self.message = message
+        self.location = location
+    }
+
+    public var description: String {
+        if let location { return "\(location): \(message) [\(code.rawValue)]" }
+        return "\(message) [\(code.rawValue)]"
+    }
+}
+
+/// Where an error was found: a file and, when known, the line, column, field
+/// or template element inside it.
+public struct Location: Sendable, Equatable, Codable, CustomStringConvertible {
+    public var file: String
+    public var line: Int?
+    public var column: Int?
+    public var field: String?
+    public var element: String?
+
+    public init(file: String, line: Int? = nil, column: Int? = nil, field: String? = nil, element: String? = nil) {
+        self.file = file
+        self.line = line
+        self.column = column
+        self.field = field
+        self.element = element
+    }
+
+    public var description: String {
+        var text = file
+        if let line { text += ":\(line)" }
+        if let column { text += ":\(column)" }
+        if let field { text += " field '\(field)'" }
+        if let element { text += " element '\(element)'" }
+        return text
+    }
+}

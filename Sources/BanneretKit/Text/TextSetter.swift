@@ -1,0 +1,201 @@
+import CCairo
+import CPangoCairo
+import Foundation
+
+/// Shapes, measures, fits and draws text with Pango over the bundled fonts.
+///
+/// Not thread-safe by design: Pango font maps must not be shared between
+/// threads, so each render worker owns one setter (and so one font map).
+/// Font options are fixed — no hinting, no hint metrics, greyscale
+/// antialiasing, unrounded glyph positions — so a text's width scales
+/// linearly with its size, which makes fitting single lines a division.
+final class TextSetter {
+    private let fontMap: UnsafeMutablePointer<PangoFontMap>
+    private let context: OpaquePointer
+    private let layout: OpaquePointer
+    private let fonts: FontSet
+
+    init(fonts: FontSet) {
+        self.fonts = fonts
+        fontMap = pango_cairo_font_map_new_for_font_type(CAIRO_FONT_TYPE_FT)
+        pango_fc_font_map_set_config(OpaquePointer(fontMap), fonts.config)
+        context = pango_font_map_create_context(fontMap)
+        let options = cairo_font_options_create()
+        cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE)
+        cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF)
+        cairo_font_options_set_antialias(options, CAIRO_ANTIALIAS_GRAY)
+        pango_cairo_context_set_font_options(context, options)
+        cairo_font_options_destroy(options)
+        pango_context_set_round_glyph_positions(context, 0)
+        layout = pango_layout_new(context)
+        pango_layout_set_auto_dir(layout, 1)
+    }
+
+    deinit {
+        g_object_unref(UnsafeMutableRawPointer(layout))
+        g_object_unref(UnsafeMutableRawPointer(context))
+        g_object_unref(UnsafeMutableRawPointer(fontMap))
+    }
+
+    private var pangoLayout: OpaquePointer { layout }
+
+    // MARK: Fitting
+
+    /// Finds the largest size in the style's range at which `text` fits `box`
+    /// in at most `maximumLines` lines; below the minimum, ellipsizes if the
+    /// style allows, else reports an overflow.
+    func fit(_ text: String, style: TextStyle, in box: (width: Double, height: Double)) -> FittedText {
+        let displayed = style.font.uppercase ? text.uppercased() : text
+        func measure(_ size: Double) -> FittedText {
+            configure(displayed, style: style, size: size, width: box.width, ellipsize: nil)
+            return measurement(size: size, truncated: false)
+        }
+        func fits(_ m: FittedText) -> Bool {
+            m.lineCount <= style.maximumLines && m.width <= box.width + 0.01 && m.height <= box.height + 0.01
+        }
+
+        let largest = measure(style.maximumSize)
+        if fits(largest) { return largest }
+
+        // One line: width is linear in size, so solve for it, then confirm.
+        if style.maximumLines == 1 {
+            let byWidth = style.maximumSize * box.width / max(largest.width, 0.001)
+            let byHeight = style.maximumSize * box.height / max(largest.height, 0.001)
+            let guess = quantize(min(byWidth, byHeight) * 0.999)
+            if guess >= style.minimumSize {
+                let m = measure(guess)
+                if fits(m) { return m }
+            }
+        }
+
+        var low = style.minimumSize, high = style.maximumSize
+        var best = measure(low)
+        guard fits(best) else { return ellipsized(displayed, style: style, box: box, fits: fits) }
+        // Sizes are quantised to 1/4 px, so 8 halvings of a typical range land on a step.
+        for _ in 0 ..< 8 where high - low > 0.25 {
+            let middle = quantize((low + high) / 2)
+            if middle <= low { break }
+            let m = measure(middle)
+            if fits(m) {
+                best = m
+                low = middle
+            } else {
+                high = middle
+            }
+        }
+        return best
+    }
+
+    /// At the minimum size, cuts the text with "…" after as many lines as
+    /// fit the box (the style's maximum or fewer); overflow if not even one does.
+    private func ellipsized(_ text: String, style: TextStyle, box: (width: Double, height: Double),
+                            fits: (FittedText) -> Bool) -> FittedText {
+        guard style.allowsEllipsis else {
+            configure(text, style: style, size: style.minimumSize, width: box.width, ellipsize: nil)
+            var m = measurement(size: style.minimumSize, truncated: false)
+            m.overflows = true
+            return m
+        }
+        var m = FittedText(fontSize: style.minimumSize, lineCount: 0, width: 0, height: 0, truncated: true,
+                           unknownGlyphs: 0, overflows: true)
+        for lines in stride(from: max(1, style.maximumLines), through: 1, by: -1) {
+            configure(text, style: style, size: style.minimumSize, width: box.width, ellipsize: lines)
+            m = measurement(size: style.minimumSize, truncated: pango_layout_is_ellipsized(pangoLayout) != 0)
+            if fits(m) { return m }
+        }
+        m.overflows = true
+        return m
+    }
+
+    private func quantize(_ size: Double) -> Double { (size * 4).rounded(.down) / 4 }
+
+    private func measurement(size: Double, truncated: Bool) -> FittedText {
+        var logical = PangoRectangle()
+        pango_layout_get_extents(pangoLayout, nil, &logical)
+        let scale = Double(PANGO_SCALE)
+        return FittedText(fontSize: size,
+                          lineCount: Int(pango_layout_get_line_count(pangoLayout)),
+                          width: Double(logical.width) / scale,
+                          height: Double(logical.height) / scale,
+                          truncated: truncated,
+                          unknownGlyphs: Int(pango_layout_get_unknown_glyphs_count(pangoLayout)),
+                          overflows: false)
+    }
+
+    // MARK: Drawing
+
+    /// Draws text fitted by ``fit(_:style:in:)`` inside `frame`.
+    func draw(_ text: String, style: TextStyle, fitted: FittedText, frame: Rect, on cairo: OpaquePointer) {
+        let displayed = style.font.uppercase ? text.uppercased() : text
+        configure(displayed, style: style, size: fitted.fontSize, width: frame.width,
+                  ellipsize: fitted.truncated ? fitted.lineCount : nil)
+        var logical = PangoRectangle()
+        pango_layout_get_extents(pangoLayout, nil, &logical)
+        let height = Double(logical.height) / Double(PANGO_SCALE)
+        let top: Double = switch style.verticalAlignment {
+        case .top: frame.y
+        case .center: frame.y + (frame.height - height) / 2
+        case .bottom: frame.maxY - height
+        }
+        cairo_save(cairo)
+        cairo_set_source_rgba(cairo, style.color.red, style.color.green, style.color.blue, style.color.alpha)
+        cairo_move_to(cairo, frame.x, top - Double(logical.y) / Double(PANGO_SCALE))
+        pango_cairo_show_layout(cairo, pangoLayout)
+        cairo_restore(cairo)
+    }
+
+    // MARK: Layout set-up
+
+    private var currentText = ""
+
+    /// - Parameter ellipsize: cut after this many lines with "…", or nil to wrap freely.
+    private func configure(_ text: String, style: TextStyle, size: Double, width: Double, ellipsize: Int?) {
+        if text != currentText {
+            pango_layout_set_text(pangoLayout, text, -1)
+            currentText = text
+        }
+        let description = pango_font_description_new()
+        pango_font_description_set_family(description, style.font.family)
+        pango_font_description_set_weight(description, PangoWeight(UInt32(clamping: style.font.weight)))
+        pango_font_description_set_absolute_size(description, size * Double(PANGO_SCALE))
+        pango_layout_set_font_description(pangoLayout, description)
+        pango_font_description_free(description)
+
+        let attributes = pango_attr_list_new()
+        if style.font.tracking != 0 {
+            pango_attr_list_insert(attributes, pango_attr_letter_spacing_new(Int32(style.font.tracking * size * Double(PANGO_SCALE))))
+        }
+        if style.strikethrough {
+            pango_attr_list_insert(attributes, pango_attr_strikethrough_new(1))
+        }
+        for range in KeepAll.protectedByteRanges(in: text) {
+            let attribute = pango_attr_allow_breaks_new(0)!
+            attribute.pointee.start_index = UInt32(range.lowerBound)
+            attribute.pointee.end_index = UInt32(range.upperBound)
+            pango_attr_list_insert(attributes, attribute)
+        }
+        pango_layout_set_attributes(pangoLayout, attributes)
+        pango_attr_list_unref(attributes)
+
+        // Pango's ellipsized line can overshoot the width by a fraction of a
+        // pixel with negative tracking; a pixel of slack keeps it inside.
+        let wrapWidth = ellipsize == nil ? width : max(1, width - 1)
+        pango_layout_set_width(pangoLayout, Int32(wrapWidth * Double(PANGO_SCALE)))
+        pango_layout_set_wrap(pangoLayout, PANGO_WRAP_WORD)
+        pango_layout_set_line_spacing(pangoLayout, Float(style.lineHeight))
+        // With auto-dir on, LEFT means "leading": Arabic paragraphs flip to the right.
+        let alignment: PangoAlignment = switch style.alignment {
+        case .leading: PANGO_ALIGN_LEFT
+        case .center: PANGO_ALIGN_CENTER
+        case .trailing: PANGO_ALIGN_RIGHT
+        }
+        pango_layout_set_alignment(pangoLayout, alignment)
+        if let lines = ellipsize {
+            pango_layout_set_ellipsize(pangoLayout, PANGO_ELLIPSIZE_END)
+            pango_layout_set_height(pangoLayout, -Int32(max(1, lines)))
+        } else {
+            pango_layout_set_ellipsize(pangoLayout, PANGO_ELLIPSIZE_NONE)
+            pango_layout_set_height(pangoLayout, -1)
+        }
+    }
+}

@@ -1,0 +1,149 @@
+#include "CBanneret.h"
+#include <libdeflate.h>
+#include <png.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- decode: libpng's simplified API handles palette+tRNS, 16-bit, grey and
+ * interlaced files and reports errors without longjmp reaching the caller. */
+
+bnr_status bnr_png_decode(const uint8_t *data, size_t length, uint64_t max_pixels, bnr_decoded *out) {
+    memset(out, 0, sizeof *out);
+    png_image image;
+    memset(&image, 0, sizeof image);
+    image.version = PNG_IMAGE_VERSION;
+    if (!png_image_begin_read_from_memory(&image, data, length)) {
+        snprintf(out->error, sizeof out->error, "PNG header: %s", image.message);
+        return BNR_ERR_CORRUPT;
+    }
+    if (image.width == 0 || image.height == 0 ||
+        (uint64_t)image.width * (uint64_t)image.height > max_pixels) {
+        snprintf(out->error, sizeof out->error, "PNG declares %ux%u pixels, over the limit of %llu",
+                 image.width, image.height, (unsigned long long)max_pixels);
+        png_image_free(&image);
+        return BNR_ERR_TOO_LARGE;
+    }
+    image.format = PNG_FORMAT_BGRA;
+    uint32_t stride = image.width * 4;
+    uint8_t *pixels = malloc((size_t)stride * image.height);
+    if (!pixels) { png_image_free(&image); return BNR_ERR_NO_MEMORY; }
+    if (!png_image_finish_read(&image, NULL, pixels, (png_int_32)stride, NULL)) {
+        snprintf(out->error, sizeof out->error, "PNG data: %s", image.message);
+        free(pixels);
+        png_image_free(&image);
+        return BNR_ERR_CORRUPT;
+    }
+    out->pixels = pixels;
+    out->width = image.width;
+    out->height = image.height;
+    out->stride = stride;
+    out->has_alpha = bnr_premultiply_bgra(pixels, image.width, image.height, stride);
+    png_image_free(&image);
+    return BNR_OK;
+}
+
+/* ---- encode: our own PNG writer. Filtering per row, one libdeflate stream,
+ * CRCs from libdeflate. Cairo's own writer goes through zlib at its default
+ * level and is several times slower for the same size. */
+
+static void put_u32(uint8_t *p, uint32_t v) {
+    p[0] = (uint8_t)(v >> 24); p[1] = (uint8_t)(v >> 16); p[2] = (uint8_t)(v >> 8); p[3] = (uint8_t)v;
+}
+
+static uint8_t *put_chunk(uint8_t *p, const char type[4], const uint8_t *body, size_t length) {
+    put_u32(p, (uint32_t)length);
+    memcpy(p + 4, type, 4);
+    if (length) memcpy(p + 8, body, length);
+    uint32_t crc = libdeflate_crc32(0, p + 4, length + 4);
+    put_u32(p + 8 + length, crc);
+    return p + 12 + length;
+}
+
+static inline uint8_t paeth(int a, int b, int c) {
+    int p = a + b - c;
+    int pa = abs(p - a), pb = abs(p - b), pc = abs(p - c);
+    if (pa <= pb && pa <= pc) return (uint8_t)a;
+    return (uint8_t)(pb <= pc ? b : c);
+}
+
+/* Picks, per row, the filter with the smallest sum of absolute signed bytes
+ * (the heuristic libpng and the PNG spec recommend). Up and Paeth dominate on
+ * banners: flat fills repeat row to row, text and photos vary within a row. */
+static void filter_row(const uint8_t *row, const uint8_t *prev, size_t n, int bpp, uint8_t *dst,
+                       uint8_t *scratch_memory) {
+    uint8_t *scratch[3] = {scratch_memory, scratch_memory + n, scratch_memory + 2 * n};
+    unsigned long sums[3] = {0, 0, 0};
+    for (size_t i = 0; i < n; i++) {
+        int a = i >= (size_t)bpp ? row[i - bpp] : 0;
+        int b = prev ? prev[i] : 0;
+        int c = (prev && i >= (size_t)bpp) ? prev[i - bpp] : 0;
+        uint8_t sub = (uint8_t)(row[i] - a);
+        uint8_t up = (uint8_t)(row[i] - b);
+        uint8_t pth = (uint8_t)(row[i] - paeth(a, b, c));
+        scratch[0][i] = sub; scratch[1][i] = up; scratch[2][i] = pth;
+        sums[0] += sub < 128 ? sub : 256 - sub;
+        sums[1] += up < 128 ? up : 256 - up;
+        sums[2] += pth < 128 ? pth : 256 - pth;
+    }
+    int best = 0;
+    for (int k = 1; k < 3; k++) if (sums[k] < sums[best]) best = k;
+    static const uint8_t kind[3] = {1, 2, 4};
+    dst[0] = kind[best];
+    memcpy(dst + 1, scratch[best], n);
+}
+
+bnr_status bnr_png_encode(const uint8_t *pixels, uint32_t width, uint32_t height, uint32_t stride,
+                          int level, bnr_encoded *out) {
+    memset(out, 0, sizeof *out);
+    if (width == 0 || height == 0) { snprintf(out->error, sizeof out->error, "empty image"); return BNR_ERR_UNSUPPORTED; }
+    int opaque = 1;
+    for (uint32_t y = 0; y < height && opaque; y++) {
+        const uint8_t *p = pixels + (size_t)y * stride;
+        for (uint32_t x = 0; x < width; x++) if (p[x * 4 + 3] != 255) { opaque = 0; break; }
+    }
+    int bpp = opaque ? 3 : 4;
+    size_t row_bytes = (size_t)width * bpp;
+    size_t raw_length = (row_bytes + 1) * height;
+    uint8_t *raw = malloc(raw_length);
+    uint8_t *rows = malloc(row_bytes * 5); /* two source rows + three candidates */
+    if (!raw || !rows) { free(raw); free(rows); return BNR_ERR_NO_MEMORY; }
+    uint8_t *current = rows, *previous = NULL, *spare = rows + row_bytes;
+    for (uint32_t y = 0; y < height; y++) {
+        bnr_unpremultiply_row_to_rgb(pixels + (size_t)y * stride, current, width, !opaque);
+        filter_row(current, previous, row_bytes, bpp, raw + y * (row_bytes + 1), rows + 2 * row_bytes);
+        previous = current;
+        uint8_t *t = spare; spare = current; current = t;
+    }
+    free(rows);
+
+    struct libdeflate_compressor *compressor = libdeflate_alloc_compressor(level);
+    if (!compressor) { free(raw); return BNR_ERR_NO_MEMORY; }
+    size_t bound = libdeflate_zlib_compress_bound(compressor, raw_length);
+    size_t total_bound = 8 + 25 + 12 + bound + 12;
+    uint8_t *file = malloc(total_bound);
+    if (!file) { free(raw); libdeflate_free_compressor(compressor); return BNR_ERR_NO_MEMORY; }
+
+    static const uint8_t signature[8] = {137, 80, 78, 71, 13, 10, 26, 10};
+    memcpy(file, signature, 8);
+    uint8_t ihdr[13];
+    put_u32(ihdr, width); put_u32(ihdr + 4, height);
+    ihdr[8] = 8; ihdr[9] = opaque ? 2 : 6; ihdr[10] = 0; ihdr[11] = 0; ihdr[12] = 0;
+    uint8_t *p = put_chunk(file + 8, "IHDR", ihdr, 13);
+
+    /* Compress straight into the IDAT body, then frame it. */
+    uint8_t *idat = p;
+    size_t compressed = libdeflate_zlib_compress(compressor, raw, raw_length, idat + 8, bound);
+    libdeflate_free_compressor(compressor);
+    free(raw);
+    if (compressed == 0) { free(file); snprintf(out->error, sizeof out->error, "deflate failed"); return BNR_ERR_NO_MEMORY; }
+    put_u32(idat, (uint32_t)compressed);
+    memcpy(idat + 4, "IDAT", 4);
+    put_u32(idat + 8 + compressed, libdeflate_crc32(0, idat + 4, compressed + 4));
+    p = idat + 12 + compressed;
+    p = put_chunk(p, "IEND", NULL, 0);
+
+    out->bytes = file;
+    out->length = (size_t)(p - file);
+    return BNR_OK;
+}

@@ -1,0 +1,74 @@
+import ArgumentParser
+import BanneretKit
+import Foundation
+
+struct BenchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench",
+        abstract: "Print throughput figures (JSON) for the five-size mix over the Examples feed."
+    )
+
+    @Option(help: "Banners per measurement.")
+    var count: Int = 1000
+
+    @Option(help: "Highest job count to measure (1 is always measured).")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @Option(help: "Measure only this format (png, jpeg, webp); default: render only, png and jpeg.")
+    var format: String?
+
+    func run() throws {
+        let root = ProjectPaths.root()
+        do {
+            let engine = try Engine(fonts: FontSet(directory: FontSet.locateDirectory()),
+                                    brandURL: root.appendingPathComponent("Examples/brand.yaml"))
+            let bench = try Benchmark(engine: engine, feedURL: root.appendingPathComponent("Examples/feed.jsonl"))
+            var stages: [(String, OutputFormat?)] = [("render", nil), ("render+png", .defaultPNG),
+                                                     ("render+jpeg q85", .defaultJPEG)]
+            if let format {
+                guard let chosen = OutputFormat(name: format) else { throw ValidationError("unknown format \(format)") }
+                stages = [("render+\(chosen.name)", chosen)]
+            }
+            var figures: [Benchmark.Figure] = []
+            for jobCount in Set([1, jobs]).sorted() {
+                for (stage, outputFormat) in stages {
+                    let figure = bench.throughput(stage: stage, format: outputFormat, count: count, jobs: jobCount)
+                    figures.append(figure)
+                    FileHandle.standardError.write(Data(String(format: "%-16@ jobs %d  %8.1f banners/s\n",
+                                                               stage as NSString, jobCount, figure.bannersPerSecond).utf8))
+                }
+            }
+            var perSize: [String: Double] = [:]
+            for size in BannerSize.defaultMix {
+                perSize[size.description] = (bench.renderMilliseconds(size: size, repetitions: 200) * 1000).rounded() / 1000
+            }
+            let photo = root.appendingPathComponent("Examples/images/planter-set-cmyk.jpg").path
+            let downscale = try Benchmark.downscaleMilliseconds(imagePath: photo, images: engine.images, target: 200,
+                                                                repetitions: 50)
+            let report = BenchReport(renderer: RendererVersion.string, throughput: figures,
+                                     renderMSPerSize: perSize,
+                                     downscale1000To200MS: ["cairo_filter_good": round3(downscale.good),
+                                                            "pyramid_bilinear": round3(downscale.pyramid)])
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+            print(String(decoding: try encoder.encode(report), as: UTF8.self))
+        } catch let error as BanneretError {
+            throw fail(error)
+        }
+    }
+
+    private func round3(_ value: Double) -> Double { (value * 1000).rounded() / 1000 }
+}
+
+private struct BenchReport: Encodable {
+    var renderer: String
+    var throughput: [Benchmark.Figure]
+    var renderMSPerSize: [String: Double]
+    var downscale1000To200MS: [String: Double]
+
+    enum CodingKeys: String, CodingKey {
+        case renderer, throughput
+        case renderMSPerSize = "render_ms_per_size"
+        case downscale1000To200MS = "downscale_1000px_to_200px_ms"
+    }
+}

@@ -1,0 +1,76 @@
+import ArgumentParser
+import BanneretKit
+import Foundation
+
+struct GenerateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "generate",
+        abstract: "Render banners for every product and size; with no options, the Examples job into Output/."
+    )
+
+    @Option(help: "Product feed (JSON array or JSON Lines). Default: Examples/feed.jsonl.")
+    var feed: String?
+
+    @Option(help: "Brand guide YAML. Default: Examples/brand.yaml.")
+    var brand: String?
+
+    @Option(help: "Comma-separated sizes, e.g. 300x250,728x90.")
+    var sizes: String = BannerSize.defaultMix.map(\.description).joined(separator: ",")
+
+    @Option(help: "png, jpeg or webp.")
+    var format: String = "png"
+
+    @Option(help: "JPEG/WebP quality 1...100.")
+    var quality: Int?
+
+    @Option(help: "Render threads; each has its own font map.")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @Option(help: "Output folder. Default: Output/.")
+    var out: String?
+
+    @Flag(help: "Print nothing but errors.")
+    var quiet = false
+
+    func validate() throws {
+        guard OutputFormat(name: format) != nil else {
+            throw ValidationError("--format must be png, jpeg or webp, not '\(format)'")
+        }
+        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+        if let quality, !(1 ... 100).contains(quality) { throw ValidationError("--quality must be within 1...100") }
+    }
+
+    func run() throws {
+        let root = ProjectPaths.root()
+        let feedURL = URL(fileURLWithPath: feed ?? root.appendingPathComponent("Examples/feed.jsonl").path)
+        let brandURL = URL(fileURLWithPath: brand ?? root.appendingPathComponent("Examples/brand.yaml").path)
+        let outURL = URL(fileURLWithPath: out ?? root.appendingPathComponent("Output").path)
+        var outputFormat = OutputFormat(name: format)!
+        if let quality {
+            switch outputFormat {
+            case .jpeg: outputFormat = .jpeg(quality: quality)
+            case .webp(_, let lossless): outputFormat = .webp(quality: quality, lossless: lossless)
+            case .png: break
+            }
+        }
+        do {
+            let sizeList = try sizes.split(separator: ",").map { try BannerSize(parsing: String($0)) }
+            let engine = try Engine(fonts: FontSet(directory: FontSet.locateDirectory()), brandURL: brandURL)
+            let report = try Generator(engine: engine).run(GenerationOptions(
+                feedURL: feedURL, sizes: sizeList, format: outputFormat, outputDirectory: outURL, jobs: jobs))
+            for item in report.errors {
+                let what = [item.productID, item.size].compactMap { $0 }.joined(separator: " @ ")
+                FileHandle.standardError.write(Data("rejected \(what.isEmpty ? "record" : what): \(item.error)\n".utf8))
+            }
+            if !quiet {
+                let rate = Double(report.entries.count) / max(report.seconds, 0.001)
+                print("banneret: \(report.entries.count) banners in \(String(format: "%.2f", report.seconds)) s "
+                    + "(\(String(format: "%.0f", rate))/s, \(jobs) jobs) → \(outURL.path)/manifest.jsonl"
+                    + (report.errors.isEmpty ? "" : "; \(report.errors.count) rejected, see errors.jsonl"))
+            }
+            if !report.errors.isEmpty { throw ExitCode(ExitStatus.someRejected) }
+        } catch let error as BanneretError {
+            throw fail(error)
+        }
+    }
+}

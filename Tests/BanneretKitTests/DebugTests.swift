@@ -1,14 +1,15 @@
 import Testing
 @testable import BanneretKit
 
-@Test func debugFit() {
-    let setter = TextSetter(fonts: Fixtures.fonts)
-    let role = FontRole(family: "Inter", weight: 800, tracking: -0.01)
-    let text = "Aurora Wireless Headphones with Active Noise Cancelling, 40-Hour Battery and Fast USB-C Charging"
-    let style = TextStyle(font: role, minimumSize: 13, maximumSize: 27.5, color: .black, maximumLines: 3)
-    let f = setter.fit(text, style: style, in: (127, 96))
-    print("A", f)
-    var pinned = style; pinned.minimumSize = f.fontSize; pinned.maximumSize = f.fontSize
-    print("B", setter.fit(text, style: pinned, in: (127, f.height)))
-    print("C", setter.fit("Light, grippy and ready for wet trails. Recycled mesh upper.", style: TextStyle(font: role, minimumSize: 20, maximumSize: 25, color: .black, maximumLines: 2), in: (300, 30)))
+@Test func debugFit() throws {
+    let renderer = BannerRenderer(fonts: Fixtures.fonts, images: ImageCache())
+    for (family, weight) in [("NanumSquare", 400), ("NanumSquare", 700), ("Inter", 800), ("Inter", 700), ("Inter", 400)] {
+        let style = TextStyle(font: FontRole(family: family, weight: weight), minimumSize: 40, maximumSize: 40, color: .black)
+        let spec = BannerSpec(size: BannerSize(width: 300, height: 60), background: .solid(.white),
+                              elements: [.text(TextElement(id: "t", frame: Rect(x: 0, y: 0, width: 300, height: 60), text: "데일리 캔버스", style: style))])
+        let r = try renderer.render(spec)
+        var ink = 0.0
+        for y in 0..<60 { for x in 0..<300 { ink += 1 - r.pixels.color(x: x, y: y).red } }
+        print("INK", family, weight, Int(ink))
+    }
 }

@@ -96,14 +96,21 @@ public struct Generator: Sendable {
                                             element: error.location?.file)
             }
             if [.textOverflow, .textUnknownGlyphs].contains(error.code) {
-                located.location = Location(file: options.feedURL.path, line: item.line, field: "title",
-                                            element: error.location?.element)
+                let element = error.location?.element ?? ""
+                located.location = Location(file: options.feedURL.path, line: item.line,
+                                            field: Self.sourceField[element], element: element)
             }
             return reject(located)
         } catch {
             return reject(BanneretError(.renderFailed, "\(error)"))
         }
     }
+
+    /// Which feed field (or brand key) each stock-layout text element shows.
+    private static let sourceField = [
+        "headline": "title", "subheadline": "description", "price": "price", "old-price": "price",
+        "badge-text": "sale_price", "cta-text": "brand.cta",
+    ]
 
     private func writeManifest(_ entries: [ManifestEntry], errors: [RejectedItem], to folder: URL) throws {
         let encoder = JSONEncoder()

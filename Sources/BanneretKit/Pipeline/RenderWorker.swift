@@ -15,7 +15,10 @@ final class RenderWorker {
 
     /// Lays out and renders one banner; checks its text before anyone sees it.
     func render(product: Product, size: BannerSize, imagePath: String?) throws -> (RenderedBanner, BannerSpec) {
+        let image = try imagePath.map { try engine.images.image(at: $0) }
         let input = LayoutInput(product: product, brand: engine.brand, size: size, imagePath: imagePath,
+                                imageIsOpaque: image.map { !$0.hasAlpha } ?? false,
+                                imageAspectRatio: image.map { Double($0.width) / Double($0.height) } ?? 1,
                                 logoForLightBackground: engine.logoDark, logoForDarkBackground: engine.logoLight,
                                 logoAspectRatio: engine.logoAspectRatio)
         let spec = layout.spec(for: input)
@@ -28,7 +31,8 @@ final class RenderWorker {
             }
             if fitted.overflows {
                 throw BanneretError(.textOverflow,
-                                    "'\(id)' does not fit its box even at \(fitted.fontSize) px with an ellipsis",
+                                    "'\(id)' does not fit its box even at its minimum size of \(fitted.fontSize) px"
+                                        + (fitted.truncated ? " with an ellipsis" : " (this element is never shortened)"),
                                     at: Location(file: "layout:\(layout.name)", element: id))
             }
         }

@@ -5,6 +5,11 @@ struct LayoutInput {
     var size: BannerSize
     /// Absolute path of the product image, if the product has one.
     var imagePath: String?
+    /// A photo with its own background (no transparency) fills its card
+    /// instead of floating in it like a cut-out.
+    var imageIsOpaque: Bool
+    /// Width / height of the product image.
+    var imageAspectRatio: Double
     /// Absolute paths of the brand's logo variants.
     var logoForLightBackground: String?
     var logoForDarkBackground: String?
@@ -103,7 +108,7 @@ private struct Builder {
         let cardWidth = (W * 0.46).rounded()
         let card = Rect(x: W - cardWidth, y: 0, width: cardWidth, height: H)
         shape("product-card", card, .rectangle, cardFill)
-        productImage(in: card.insetBy(dx: card.width * 0.1, dy: H * 0.1))
+        productImage(card: card, inset: card.insetBy(dx: card.width * 0.1, dy: H * 0.1))
         discountBadge(diameter: short * 0.26, center: Point(x: card.x + short * 0.17, y: short * 0.17))
 
         let column = Rect(x: margin, y: margin, width: card.x - 2 * margin, height: H - 2 * margin)
@@ -114,7 +119,8 @@ private struct Builder {
         let priceTop = cta.y - short * 0.05 - priceHeight
         let headlineBox = Rect(x: column.x, y: y, width: column.width, height: priceTop - short * 0.04 - y)
         let headline = text("headline", product.title, in: headlineBox,
-                            style: style(typography.display, short * 0.11, short * 0.052, palette.text, lines: 3))
+                            style: style(typography.display, short * 0.11, short * 0.052, palette.text,
+                                         lines: H < 400 ? 4 : 3))
         if H >= 400, !product.description.isEmpty {
             let subTop = headline.maxY + short * 0.03
             let subBox = Rect(x: column.x, y: subTop, width: column.width * 0.95, height: priceTop - short * 0.04 - subTop)
@@ -134,13 +140,13 @@ private struct Builder {
         y = logoBottom + short * 0.035
         let headline = text("headline", product.title,
                             in: Rect(x: margin, y: y, width: W - 2 * margin, height: H * 0.2),
-                            style: style(typography.display, short * 0.075, short * 0.045, palette.text, lines: 2))
+                            style: style(typography.display, short * 0.075, short * 0.045, palette.text, lines: 3))
         let bottomBand = short * 0.1
         let bottomY = H - margin - bottomBand
         let card = Rect(x: margin, y: headline.maxY + short * 0.04, width: W - 2 * margin,
                         height: bottomY - short * 0.045 - (headline.maxY + short * 0.04))
         shape("product-card", card, .roundedRectangle(radius: cornerRadius), cardFill)
-        productImage(in: card.insetBy(dx: card.width * 0.12, dy: card.height * 0.1))
+        productImage(card: card, radius: cornerRadius, inset: card.insetBy(dx: card.width * 0.12, dy: card.height * 0.1))
         discountBadge(diameter: short * 0.17, center: Point(x: card.maxX - short * 0.11, y: card.y + short * 0.11))
         let cta = ctaButton(x: nil, bottom: H - margin, height: bottomBand, maxWidth: W * 0.42, rightEdge: W - margin)
         priceRow(x: margin, y: bottomY + bottomBand * 0.05, height: bottomBand * 0.9, width: cta.x - 2 * margin)
@@ -153,7 +159,7 @@ private struct Builder {
         x = logoInline(x: x, centerY: H / 2, height: max(H * 0.24, 10)) + pad * 1.5
         let imageBox = Rect(x: x, y: 0, width: H * 1.25, height: H)
         shape("product-card", imageBox, .rectangle, cardFill)
-        productImage(in: imageBox.insetBy(dx: H * 0.08, dy: H * 0.08))
+        productImage(card: imageBox, inset: imageBox.insetBy(dx: H * 0.08, dy: H * 0.08))
         discountBadge(diameter: H * 0.42, center: Point(x: imageBox.maxX - H * 0.05, y: H * 0.25))
         x = imageBox.maxX + pad * 1.6
         let cta = ctaButton(x: nil, bottom: H / 2 + H * 0.2, height: H * 0.4, maxWidth: W * 0.2, rightEdge: W - pad * 1.5)
@@ -181,7 +187,7 @@ private struct Builder {
         let cardTop = headline.maxY + W * 0.1
         let card = Rect(x: 0, y: cardTop, width: W, height: priceY - W * 0.08 - cardTop)
         shape("product-card", card, .rectangle, cardFill)
-        productImage(in: card.insetBy(dx: W * 0.1, dy: W * 0.1))
+        productImage(card: card, inset: card.insetBy(dx: W * 0.1, dy: W * 0.1))
         discountBadge(diameter: W * 0.34, center: Point(x: W - W * 0.22, y: card.y + W * 0.2))
     }
 
@@ -217,9 +223,16 @@ private struct Builder {
         elements.append(.shape(ShapeElement(id: id, frame: frame, kind: kind, fill: fill)))
     }
 
-    mutating func productImage(in box: Rect) {
+    /// A cut-out sits inside `inset` on the tinted card; a photo covers the
+    /// card when that crops at most a third of it, else it is shown whole.
+    mutating func productImage(card: Rect, radius: Double = 0, inset: Rect) {
         guard let path = input.imagePath else { return }
-        elements.append(.image(ImageElement(id: "product", frame: box, source: path, fit: .contain)))
+        let cardRatio = card.width / card.height
+        let kept = min(input.imageAspectRatio / cardRatio, cardRatio / input.imageAspectRatio)
+        let element = input.imageIsOpaque && kept >= 0.67
+            ? ImageElement(id: "product", frame: card, source: path, fit: .cover, cornerRadius: radius)
+            : ImageElement(id: "product", frame: inset, source: path, fit: .contain)
+        elements.append(.image(element))
     }
 
     /// Logo at the top-left; returns its bottom edge.
@@ -269,7 +282,7 @@ private struct Builder {
                                alignment: .center, vertical: .center, ellipsis: false)
         let padding = height * 0.55
         let fitted = measurer.fit(label, style: labelStyle, in: (maxWidth - 2 * padding, height * 0.7))
-        let width = fullWidth ? maxWidth : min(maxWidth, fitted.width + 2 * padding)
+        let width = fullWidth ? maxWidth : min(maxWidth, (fitted.width + 2 * padding + 1).rounded(.up))
         let left = x ?? ((rightEdge ?? W) - width)
         let frame = Rect(x: left, y: bottom - height, width: width, height: height)
         shape("cta", frame, .pill, .solid(palette.primary))

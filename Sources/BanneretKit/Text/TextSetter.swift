@@ -180,7 +180,7 @@ final class TextSetter {
         // Pango's ellipsized line can overshoot the width by a fraction of a
         // pixel with negative tracking; a pixel of slack keeps it inside.
         let wrapWidth = ellipsize == nil ? width : max(1, width - 1)
-        pango_layout_set_width(pangoLayout, Int32(wrapWidth * Double(PANGO_SCALE)))
+        pango_layout_set_width(pangoLayout, Int32((wrapWidth * Double(PANGO_SCALE)).rounded(.up)))
         pango_layout_set_wrap(pangoLayout, PANGO_WRAP_WORD)
         pango_layout_set_line_spacing(pangoLayout, Float(style.lineHeight))
         // With auto-dir on, LEFT means "leading": Arabic paragraphs flip to the right.

@@ -48,7 +48,9 @@ enum Currency {
         "USD": Info(symbol: "$", minorUnits: 2), "EUR": Info(symbol: "€", minorUnits: 2),
         "GBP": Info(symbol: "£", minorUnits: 2), "KRW": Info(symbol: "₩", minorUnits: 0),
         "JPY": Info(symbol: "¥", minorUnits: 0), "INR": Info(symbol: "₹", minorUnits: 2),
-        "AED": Info(symbol: "د.إ", minorUnits: 2), "SAR": Info(symbol: "ر.س", minorUnits: 2),
+        // Gulf retailers print the ISO code in ads ("AED 399.00"); the Arabic
+        // symbols set in a 2.1 em line box that shrinks the whole price line.
+        "AED": Info(symbol: "AED", minorUnits: 2), "SAR": Info(symbol: "SAR", minorUnits: 2),
         "PLN": Info(symbol: "zł", minorUnits: 2), "CHF": Info(symbol: "CHF", minorUnits: 2),
         "CAD": Info(symbol: "CA$", minorUnits: 2), "AUD": Info(symbol: "A$", minorUnits: 2),
         "BRL": Info(symbol: "R$", minorUnits: 2), "CNY": Info(symbol: "CN¥", minorUnits: 2),

@@ -115,7 +115,8 @@ private struct Builder {
         var y = column.y
         y = logo(x: column.x, y: y, height: max(short * 0.075, 12)) + short * 0.06
         let cta = ctaButton(x: column.x, bottom: column.maxY, height: short * 0.13, maxWidth: column.width)
-        let priceHeight = short * 0.12
+        // Room for the old price to stack above the price when it cannot sit beside it.
+        let priceHeight = short * (oldPrice == nil ? 0.12 : 0.16)
         let priceTop = cta.y - short * 0.05 - priceHeight
         let headlineBox = Rect(x: column.x, y: y, width: column.width, height: priceTop - short * 0.04 - y)
         let headline = text("headline", product.title, in: headlineBox,
@@ -198,7 +199,8 @@ private struct Builder {
     func style(_ font: FontRole, _ maxSize: Double, _ minSize: Double, _ color: Color, lines: Int,
                alignment: TextStyle.Alignment = .leading, vertical: TextStyle.VerticalAlignment = .top,
                lineHeight: Double = 1.12, strikethrough: Bool = false, ellipsis: Bool = true) -> TextStyle {
-        TextStyle(font: font, minimumSize: (minSize * 4).rounded() / 4, maximumSize: (maxSize * 4).rounded() / 4,
+        // Below 9 px nothing is legible on a banner: better to reject than to ship it.
+        TextStyle(font: font, minimumSize: max(9, (minSize * 4).rounded() / 4), maximumSize: max(9, (maxSize * 4).rounded() / 4),
                   color: color, alignment: alignment, verticalAlignment: vertical, maximumLines: lines,
                   lineHeight: lineHeight, allowsEllipsis: ellipsis, strikethrough: strikethrough)
     }
@@ -214,6 +216,12 @@ private struct Builder {
         var frame = box
         if style.verticalAlignment == .top {
             frame.height = min(box.height, fitted.height)
+        }
+        // A leading single line claims only the width it uses, so what sits
+        // beside it (the old price) does not share its frame. A pixel of slack
+        // absorbs Pango's rounding of the layout width.
+        if style.maximumLines == 1, style.alignment == .leading {
+            frame.width = min(box.width, (fitted.width + 1).rounded(.up))
         }
         elements.append(.text(TextElement(id: id, frame: frame, text: string, style: pinned)))
         return frame
@@ -297,22 +305,40 @@ private struct Builder {
     var currentPrice: Money? { product.salePrice != nil && product.discountPercent != nil ? product.salePrice : product.price }
     var oldPrice: Money? { product.discountPercent != nil ? product.price : nil }
 
-    /// Price, then the struck-through old price beside it on the same baseline.
+    /// Price, then the struck-through old price beside it on the same
+    /// baseline; where the two do not fit side by side, the old price goes
+    /// above the price, smaller.
     mutating func priceRow(x: Double, y: Double, height: Double, width: Double) {
         guard let price = currentPrice else { return }
+        let priceText = formatter.format(price)
+        let accent = oldPrice == nil ? palette.text : palette.accent
         // Single lines are fitted by height too; scripts with tall line boxes
-        // (Noto Sans Arabic's is 2.1 em) get a smaller size rather than an overflow.
-        let main = text("price", formatter.format(price), in: Rect(x: x, y: y, width: width * 0.62, height: height),
-                        style: style(typography.price, height * 0.8, height * 0.3,
-                                     oldPrice == nil ? palette.text : palette.accent, lines: 1, ellipsis: false))
-        guard let old = oldPrice else { return }
-        let mainWidth = measuredWidth(formatter.format(price), elementFrame: main)
-        let oldHeight = height * 0.55
-        text("old-price", formatter.format(old),
-             in: Rect(x: x + mainWidth + height * 0.25, y: main.maxY - oldHeight - height * 0.06,
-                      width: max(1, width - mainWidth - height * 0.25), height: oldHeight),
-             style: style(typography.body, oldHeight * 0.8, oldHeight * 0.3, muted, lines: 1, strikethrough: true,
-                          ellipsis: false))
+        // get a smaller size rather than an overflow.
+        let mainStyle = style(typography.price, height * (oldPrice == nil ? 0.8 : 0.6), height * 0.3, accent, lines: 1,
+                              ellipsis: false)
+        guard let old = oldPrice else {
+            text("price", priceText, in: Rect(x: x, y: y, width: width, height: height), style: mainStyle)
+            return
+        }
+        let oldText = formatter.format(old)
+        let oldHeight = height * 0.45
+        let oldStyle = style(typography.body, oldHeight * 0.8, oldHeight * 0.3, muted, lines: 1, strikethrough: true,
+                             ellipsis: false)
+        let gap = height * 0.25
+        let mainFit = measurer.fit(priceText, style: mainStyle, in: (width * 0.62, height))
+        let besideWidth = width - (mainFit.width + 1).rounded(.up) - gap
+        if besideWidth > 0, !measurer.fit(oldText, style: oldStyle, in: (besideWidth, oldHeight)).overflows {
+            let main = text("price", priceText, in: Rect(x: x, y: y, width: width * 0.62, height: height), style: mainStyle)
+            text("old-price", oldText,
+                 in: Rect(x: main.maxX + gap, y: main.maxY - oldHeight - height * 0.06, width: besideWidth, height: oldHeight),
+                 style: oldStyle)
+        } else {
+            let above = text("old-price", oldText, in: Rect(x: x, y: y, width: width, height: height * 0.36),
+                             style: style(typography.body, height * 0.26, height * 0.2, muted, lines: 1,
+                                          strikethrough: true, ellipsis: false))
+            text("price", priceText, in: Rect(x: x, y: above.maxY, width: width, height: y + height - above.maxY),
+                 style: mainStyle)
+        }
     }
 
     /// Price above old price, both right-aligned in a column (leaderboard).
@@ -344,11 +370,5 @@ private struct Builder {
              in: Rect(x: centerX - width / 2, y: main.maxY + height * 0.04, width: width, height: height * 0.32),
              style: style(typography.body, height * 0.24, height * 0.15, muted, lines: 1, alignment: .center,
                           strikethrough: true, ellipsis: false))
-    }
-
-    /// Width of the text in the element just added (its pinned size).
-    func measuredWidth(_ string: String, elementFrame: Rect) -> Double {
-        guard case .text(let element)? = elements.last else { return elementFrame.width }
-        return measurer.fit(string, style: element.style, in: (elementFrame.width, elementFrame.height)).width
     }
 }

@@ -122,6 +122,17 @@ final class TextSetter {
                           overflows: false)
     }
 
+    /// The lines `text` breaks into at `size` in a box `width` wide, as laid out.
+    func lines(of text: String, style: TextStyle, size: Double, width: Double) -> [String] {
+        configure(text, style: style, size: size, width: width, ellipsize: nil)
+        let utf8 = Array(text.utf8)
+        return (0 ..< pango_layout_get_line_count(pangoLayout)).compactMap { index in
+            guard let line = pango_layout_get_line_readonly(pangoLayout, index) else { return nil }
+            let start = Int(line.pointee.start_index), length = Int(line.pointee.length)
+            return String(decoding: utf8[start ..< min(utf8.count, start + length)], as: UTF8.self)
+        }
+    }
+
     // MARK: Drawing
 
     /// Draws text fitted by ``fit(_:style:in:)`` inside `frame`.

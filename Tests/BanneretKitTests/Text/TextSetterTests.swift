@@ -1,0 +1,66 @@
+import Testing
+@testable import BanneretKit
+
+@Suite struct TextSetterTests {
+    let setter = TextSetter(fonts: Fixtures.fonts)
+    let inter = FontRole(family: "Inter", weight: 700)
+
+    func style(min: Double = 10, max: Double = 40, lines: Int = 1, ellipsis: Bool = true) -> TextStyle {
+        TextStyle(font: inter, minimumSize: min, maximumSize: max, color: .black, maximumLines: lines,
+                  allowsEllipsis: ellipsis)
+    }
+
+    @Test func widthScalesLinearlyWithSize() {
+        // No hinting and no hint metrics: the fitter relies on this to solve single lines by division.
+        let small = setter.fit("Trailrunner 2 Running Shoes", style: style(min: 20, max: 20), in: (10_000, 1000))
+        let large = setter.fit("Trailrunner 2 Running Shoes", style: style(min: 40, max: 40), in: (10_000, 1000))
+        #expect(abs(large.width / small.width - 2) < 0.002)
+    }
+
+    @Test func picksTheLargestSizeThatFits() {
+        let box = (width: 150.0, height: 60.0)
+        let fitted = setter.fit("Cold Brew Bottle 750 ml", style: style(lines: 2), in: box)
+        #expect(!fitted.truncated && !fitted.overflows)
+        #expect(fitted.lineCount <= 2 && fitted.width <= box.width && fitted.height <= box.height)
+        // A quarter pixel larger must not fit: the fitter left nothing on the table.
+        var bigger = style(lines: 2)
+        bigger.minimumSize = fitted.fontSize + 0.25
+        bigger.maximumSize = fitted.fontSize + 0.25
+        let next = setter.fit("Cold Brew Bottle 750 ml", style: bigger, in: box)
+        #expect(next.overflows || next.truncated)
+    }
+
+    @Test func ellipsizesBelowTheMinimumOrReportsOverflow() {
+        let long = String(repeating: "Noise cancelling headphones ", count: 8)
+        let cut = setter.fit(long, style: style(min: 12, max: 20, lines: 2), in: (160, 40))
+        #expect(cut.truncated && !cut.overflows && cut.lineCount <= 2 && cut.width <= 160)
+        let refused = setter.fit(long, style: style(min: 12, max: 20, lines: 2, ellipsis: false), in: (160, 40))
+        #expect(refused.overflows)
+        let tooShort = setter.fit("Price", style: style(min: 30, max: 30), in: (400, 10))
+        #expect(tooShort.overflows, "not even one line fits the box's height")
+    }
+
+    @Test func countsGlyphsNoBundledFontHas() {
+        // Egyptian hieroglyphs are in none of the bundled fonts: they would print as boxes.
+        let tofu = setter.fit("Ancient 𓀀𓀁 sale", style: style(), in: (1000, 100))
+        #expect(tofu.unknownGlyphs == 2)
+        let mixed = setter.fit("Sale 세일 تخفيض 🎉 €5 ₹9 ₩7", style: style(), in: (1000, 100))
+        #expect(mixed.unknownGlyphs == 0, "Latin, Hangul, Arabic and emoji all fall back inside the set")
+    }
+
+    @Test func keepsKoreanWordsWhole() {
+        // UAX #14 allows a break between any two Hangul syllables; keep-all
+        // breaks Korean only at spaces, so every line is made of whole words.
+        let text = "무선 노이즈 캔슬링 헤드폰 프로 에디션"
+        let words = Set(text.split(separator: " ").map(String.init))
+        for width in stride(from: 60.0, through: 200, by: 10) {
+            let lines = setter.lines(of: text, style: style(), size: 16, width: width)
+            for line in lines {
+                for word in line.split(separator: " ") {
+                    #expect(words.contains(String(word)), "width \(width): '\(word)' is part of a word")
+                }
+            }
+        }
+        #expect(KeepAll.protectedByteRanges(in: "ab 가나 c다") == [3 ..< 9, 10 ..< 14])
+    }
+}

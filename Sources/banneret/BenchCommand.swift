@@ -17,16 +17,21 @@ struct BenchCommand: ParsableCommand {
     @Option(help: "Measure only this format (png, jpeg, webp); default: render only, png and jpeg.")
     var format: String?
 
+    @Option(help: "libdeflate level for PNG, 1 (fastest) ... 12 (smallest).")
+    var pngLevel: Int = 6
+
     func run() throws {
         let root = ProjectPaths.root()
         do {
             let engine = try Engine(fonts: FontSet(directory: FontSet.locateDirectory()),
                                     brandURL: root.appendingPathComponent("Examples/brand.yaml"))
             let bench = try Benchmark(engine: engine, feedURL: root.appendingPathComponent("Examples/feed.jsonl"))
-            var stages: [(String, OutputFormat?)] = [("render", nil), ("render+png", .defaultPNG),
+            let png = OutputFormat.png(compression: pngLevel)
+            var stages: [(String, OutputFormat?)] = [("render", nil), ("render+png", png),
                                                      ("render+jpeg q85", .defaultJPEG)]
             if let format {
-                guard let chosen = OutputFormat(name: format) else { throw ValidationError("unknown format \(format)") }
+                guard var chosen = OutputFormat(name: format) else { throw ValidationError("unknown format \(format)") }
+                if case .png = chosen { chosen = png }
                 stages = [("render+\(chosen.name)", chosen)]
             }
             var figures: [Benchmark.Figure] = []
@@ -45,7 +50,12 @@ struct BenchCommand: ParsableCommand {
             let photo = root.appendingPathComponent("Examples/images/planter-set-cmyk.jpg").path
             let downscale = try Benchmark.downscaleMilliseconds(imagePath: photo, images: engine.images, target: 200,
                                                                 repetitions: 50)
+            let encoders = try bench.pngEncoderComparison(size: BannerSize(width: 1080, height: 1080), repetitions: 10)
             let report = BenchReport(renderer: RendererVersion.string, throughput: figures,
+                                     png1080x1080: ["banneret_ms": round3(encoders.ours.ms),
+                                                    "banneret_bytes": Double(encoders.ours.bytes),
+                                                    "cairo_write_to_png_ms": round3(encoders.cairo.ms),
+                                                    "cairo_write_to_png_bytes": Double(encoders.cairo.bytes)],
                                      renderMSPerSize: perSize,
                                      downscale1000To200MS: ["cairo_filter_good": round3(downscale.good),
                                                             "pyramid_bilinear": round3(downscale.pyramid)])
@@ -63,11 +73,13 @@ struct BenchCommand: ParsableCommand {
 private struct BenchReport: Encodable {
     var renderer: String
     var throughput: [Benchmark.Figure]
+    var png1080x1080: [String: Double]
     var renderMSPerSize: [String: Double]
     var downscale1000To200MS: [String: Double]
 
     enum CodingKeys: String, CodingKey {
         case renderer, throughput
+        case png1080x1080 = "png_encode_1080x1080"
         case renderMSPerSize = "render_ms_per_size"
         case downscale1000To200MS = "downscale_1000px_to_200px_ms"
     }

@@ -10,8 +10,14 @@ public enum PriceParser {
         // Split into the numeric part and the currency marker around it.
         var number = ""
         var marker = ""
-        for character in text {
-            if character.isNumber || character == "." || character == "," || character == "-" {
+        let characters = Array(text)
+        for (index, character) in characters.enumerated() {
+            // A separator belongs to the number only between two digits, so the
+            // dots of a symbol such as `د.إ` stay with the currency.
+            let betweenDigits = index > 0 && index + 1 < characters.count
+                && characters[index - 1].isNumber && characters[index + 1].isNumber
+            if character.isNumber || ((character == "." || character == ",") && betweenDigits)
+                || (character == "-" && number.isEmpty) {
                 number.append(character)
             } else if !character.isWhitespace, character != "\u{00A0}", character != "\u{202F}", character != "'" {
                 marker.append(character)

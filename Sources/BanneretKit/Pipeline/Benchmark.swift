@@ -73,6 +73,36 @@ public struct Benchmark: Sendable {
         return Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e6 / Double(repetitions)
     }
 
+    /// Milliseconds and bytes to encode one rendered banner of `size` as PNG:
+    /// our libdeflate writer against `cairo_surface_write_to_png_stream`.
+    public func pngEncoderComparison(size: BannerSize, repetitions: Int)
+        throws -> (ours: (ms: Double, bytes: Int), cairo: (ms: Double, bytes: Int)) {
+        let worker = RenderWorker(engine: engine)
+        let (product, path) = products[0]
+        let (rendered, _) = try worker.render(product: product, size: size, imagePath: path)
+        var start = DispatchTime.now()
+        var oursBytes = 0
+        for _ in 0 ..< repetitions { oursBytes = try BannerEncoder.encode(rendered.pixels, as: .defaultPNG).count }
+        let oursMS = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e6 / Double(repetitions)
+        let pixels = rendered.pixels
+        let surface = cairo_image_surface_create_for_data(pixels.bytes.assumingMemoryBound(to: UInt8.self),
+                                                          CAIRO_FORMAT_ARGB32, Int32(pixels.width),
+                                                          Int32(pixels.height), Int32(pixels.stride))
+        defer { cairo_surface_destroy(surface) }
+        final class Counter { var bytes = 0 }
+        let counter = Counter()
+        start = DispatchTime.now()
+        for _ in 0 ..< repetitions {
+            counter.bytes = 0
+            cairo_surface_write_to_png_stream(surface, { closure, _, length in
+                Unmanaged<Counter>.fromOpaque(closure!).takeUnretainedValue().bytes += Int(length)
+                return CAIRO_STATUS_SUCCESS
+            }, Unmanaged.passUnretained(counter).toOpaque())
+        }
+        let cairoMS = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e6 / Double(repetitions)
+        return ((oursMS, oursBytes), (cairoMS, counter.bytes))
+    }
+
     /// Milliseconds to draw a large photo into a small box: Cairo's GOOD filter
     /// straight from full size, against the pyramid level plus bilinear that
     /// the renderer uses.

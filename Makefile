@@ -1,0 +1,37 @@
+# Banneret: every way to work on the project is a target here.
+SWIFT ?= swift
+RELEASE := .build/release/banneret
+
+.PHONY: demo test bench setup build examples goldens clean
+
+## Render the Examples job (14 products × 5 sizes) into Output/.
+demo: build
+	$(RELEASE) generate
+
+## Run the whole test suite.
+test: setup
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+## Throughput figures (JSON) for the five-size mix, 1 and 2 jobs.
+bench: build
+	$(RELEASE) bench
+
+## Debian packages and the pinned fonts (idempotent).
+setup:
+	scripts/setup
+
+build: setup
+	$(SWIFT) build -c release --product banneret
+
+## Redraw the Examples product pictures and logos (needs python3-cairo, python3-pil).
+examples: setup
+	/usr/bin/python3 scripts/draw-examples.py
+
+## Rewrite the golden renders after a deliberate change; look at them before committing.
+goldens: setup
+	$(SWIFT) build --build-tests
+	BANNERET_UPDATE_GOLDENS=1 $(SWIFT) test --skip-build --filter GoldenRenderTests
+
+clean:
+	rm -rf .build Output/*.png Output/*.jpg Output/*.webp Output/*.jsonl

@@ -1,0 +1,105 @@
+import Foundation
+import Testing
+@testable import BanneretKit
+
+@Suite struct GeneratorTests {
+    func files(in folder: URL) throws -> [String: Data] {
+        var result: [String: Data] = [:]
+        for name in try FileManager.default.contentsOfDirectory(atPath: folder.path)
+        where name.hasSuffix(".png") || name.hasSuffix(".jpg") || name.hasSuffix(".webp") {
+            result[name] = try Data(contentsOf: folder.appendingPathComponent(name))
+        }
+        return result
+    }
+
+    func run(jobs: Int, format: OutputFormat = .defaultPNG, feed: URL = ExampleProducts.feedURL,
+             sizes: [BannerSize] = BannerSize.defaultMix) throws -> (GenerationReport, URL) {
+        let out = Fixtures.temporaryDirectory("run\(jobs)")
+        let report = try Generator(engine: Fixtures.engine).run(
+            GenerationOptions(feedURL: feed, sizes: sizes, format: format, outputDirectory: out, jobs: jobs))
+        return (report, out)
+    }
+
+    /// The same banners with 1 and 4 threads, byte for byte: 14 products × 5 sizes = 70 banners.
+    @Test func outputDoesNotDependOnTheJobCount() throws {
+        let (single, singleFolder) = try run(jobs: 1)
+        let (parallel, parallelFolder) = try run(jobs: 4)
+        #expect(single.entries.count == 70 && single.errors.isEmpty, "\(single.errors)")
+        let a = try files(in: singleFolder), b = try files(in: parallelFolder)
+        #expect(a.count == 70)
+        #expect(a == b)
+        #expect(single.entries.map(\.id) == parallel.entries.map(\.id), "manifest order is the feed's, not the threads'")
+    }
+
+    @Test func twoRunsGiveIdenticalFilesAndNamesAreContentAddressed() throws {
+        let sizes = [BannerSize(width: 300, height: 250)]
+        let (first, firstFolder) = try run(jobs: 2, format: .defaultJPEG, sizes: sizes)
+        let (_, secondFolder) = try run(jobs: 2, format: .defaultJPEG, sizes: sizes)
+        #expect(try files(in: firstFolder) == files(in: secondFolder))
+        let ids = Set(first.entries.map(\.id))
+        #expect(ids.count == first.entries.count, "no two banners share a name")
+        #expect(first.entries.allSatisfy { $0.path.hasSuffix(".jpg") && $0.format == "jpeg" })
+        let (png, _) = try run(jobs: 2, format: .defaultPNG, sizes: sizes)
+        #expect(Set(png.entries.map(\.id)).isDisjoint(with: ids), "format is part of the address")
+    }
+
+    @Test func badRecordsAreReportedAndGoodOnesStillRender() throws {
+        let folder = Fixtures.temporaryDirectory()
+        try FileManager.default.copyItem(at: Fixtures.examples.appendingPathComponent("images"),
+                                         to: folder.appendingPathComponent("images"))
+        let feed = """
+        {"id": "ok-1", "title": "Cold Brew Bottle", "price": "24.00 USD", "image_link": "images/cold-brew-bottle.png"}
+        {"id": "bad-price", "title": "Mug", "price": "cheap", "image_link": "images/ceramic-mug.png"}
+        {"id": "no-image", "title": "Lamp", "price": "59.00 USD", "image_link": "images/missing.png"}
+        {"id": "escape", "title": "Lamp", "price": "59.00 USD", "image_link": "../../etc/passwd"}
+        {"id": "tofu", "title": "Ancient 𓀀 relic", "price": "59.00 USD", "image_link": "images/desk-lamp.png"}
+        {"id": "../../evil/name", "title": "Sneaker", "price": "9.00 USD", "image_link": "images/trailrunner.png"}
+        """
+        let feedURL = folder.appendingPathComponent("feed.jsonl")
+        try feed.write(to: feedURL, atomically: true, encoding: .utf8)
+        let (report, out) = try run(jobs: 2, feed: feedURL, sizes: [BannerSize(width: 300, height: 250)])
+        #expect(report.entries.map(\.productID) == ["ok-1", "../../evil/name"])
+        #expect(report.entries.allSatisfy { !$0.path.contains("/") }, "ids never escape the output folder")
+        let byProduct = Dictionary(report.errors.map { ($0.productID ?? "record", $0) }, uniquingKeysWith: { a, _ in a })
+        #expect(byProduct["record"]?.error.code == .feedField)
+        #expect(byProduct["record"]?.error.location == Location(file: feedURL.path, line: 2, field: "price"))
+        #expect(byProduct["no-image"]?.error.code == .imageMissing)
+        #expect(byProduct["no-image"]?.error.location?.line == 3)
+        #expect(byProduct["no-image"]?.error.location?.field == "image_link")
+        #expect(byProduct["escape"]?.error.code == .imageMissing)
+        #expect(byProduct["escape"]?.error.message.contains("leaves the feed's folder") == true)
+        #expect(byProduct["tofu"]?.error.code == .textUnknownGlyphs)
+        #expect(byProduct["tofu"]?.error.location?.element == "headline")
+        #expect(byProduct["tofu"]?.error.location?.field == "title")
+
+        // errors.jsonl says the same, one JSON object per line.
+        let lines = try String(contentsOf: out.appendingPathComponent("errors.jsonl"), encoding: .utf8)
+            .split(separator: "\n")
+        #expect(lines.count == report.errors.count)
+        let decoded = try lines.map { try JSONDecoder().decode(RejectedItem.self, from: Data($0.utf8)) }
+        #expect(decoded == report.errors)
+        // Nothing half-written is left behind.
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: out.path).filter { $0.hasSuffix(".tmp") }
+        #expect(leftovers.isEmpty)
+    }
+
+    @Test func manifestLinesCarryTheContractFields() throws {
+        let (report, out) = try run(jobs: 2, sizes: [BannerSize(width: 728, height: 90)])
+        let lines = try String(contentsOf: out.appendingPathComponent("manifest.jsonl"), encoding: .utf8)
+            .split(separator: "\n")
+        #expect(lines.count == report.entries.count)
+        for line in lines {
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+            for key in ["id", "product_id", "template", "size", "format", "path", "bytes", "variant", "scores",
+                        "metrics", "text", "render_ms", "warnings"] {
+                #expect(object[key] != nil, "missing \(key)")
+            }
+            let path = try #require(object["path"] as? String)
+            let size = try FileManager.default.attributesOfItem(atPath: out.appendingPathComponent(path).path)[.size] as? Int
+            #expect(size == object["bytes"] as? Int)
+            let texts = try #require(object["text"] as? [[String: Any]])
+            #expect(texts.contains { $0["element"] as? String == "headline" })
+            #expect(texts.allSatisfy { $0["unknown_glyphs"] as? Int == 0 && $0["font_size"] is Double })
+        }
+    }
+}

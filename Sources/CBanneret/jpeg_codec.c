@@ -26,6 +26,15 @@ static void bnr_jpeg_emit_message(j_common_ptr info, int level) {
     if (level < 0) error->base.num_warnings++;
 }
 
+/* Routes libjpeg's errors and warnings to our handlers instead of stderr and exit(). */
+static struct jpeg_error_mgr *bnr_jpeg_error_init(bnr_jpeg_error *error) {
+    memset(error, 0, sizeof *error);
+    jpeg_std_error(&error->base);
+    error->base.error_exit = bnr_jpeg_error_exit;
+    error->base.emit_message = bnr_jpeg_emit_message;
+    return &error->base;
+}
+
 static const uint8_t *find_exif(struct jpeg_decompress_struct *info, size_t *length) {
     for (jpeg_saved_marker_ptr m = info->marker_list; m; m = m->next) {
         if (m->marker == JPEG_APP0 + 1 && m->data_length > 6 && memcmp(m->data, "Exif\0\0", 6) == 0) {
@@ -40,10 +49,7 @@ bnr_status bnr_jpeg_decode(const uint8_t *data, size_t length, uint64_t max_pixe
     memset(out, 0, sizeof *out);
     struct jpeg_decompress_struct info;
     bnr_jpeg_error error;
-    memset(&error, 0, sizeof error);
-    info.err = jpeg_std_error(&error.base);
-    error.base.error_exit = bnr_jpeg_error_exit;
-    error.base.emit_message = bnr_jpeg_emit_message;
+    info.err = bnr_jpeg_error_init(&error);
     uint8_t *volatile pixels = NULL;
     uint8_t *volatile cmyk_row = NULL;
     if (setjmp(error.escape)) {
@@ -119,10 +125,7 @@ bnr_status bnr_jpeg_encode(const uint8_t *pixels, uint32_t width, uint32_t heigh
     memset(out, 0, sizeof *out);
     struct jpeg_compress_struct info;
     bnr_jpeg_error error;
-    memset(&error, 0, sizeof error);
-    info.err = jpeg_std_error(&error.base);
-    error.base.error_exit = bnr_jpeg_error_exit;
-    error.base.emit_message = bnr_jpeg_emit_message;
+    info.err = bnr_jpeg_error_init(&error);
     /* Both escape into libjpeg by address, so they live in memory across longjmp. */
     unsigned char *destination = NULL;
     unsigned long buffer_length = 0;

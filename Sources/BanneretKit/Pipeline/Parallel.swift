@@ -4,7 +4,7 @@ import Foundation
 /// ``RenderWorker`` (own Pango font map: sharing one between threads crashes).
 /// Threads pull the next index from a shared counter, so a slow banner never
 /// idles the other threads.
-func parallelFor(count: Int, jobs: Int, engine: Engine? = nil, body: @escaping @Sendable (RenderWorker, Int) -> Void,
+func parallelFor(count: Int, jobs: Int, body: @escaping @Sendable (RenderWorker, Int) -> Void,
                  makeWorker: @escaping @Sendable () -> RenderWorker) {
     let counter = Counter()
     let group = DispatchGroup()

@@ -128,7 +128,7 @@ private struct Builder {
             // Optional: only where at least one line fits at its minimum size.
             if subBox.height > short * 0.032 * 1.3 {
                 text("subheadline", product.description, in: subBox,
-                     style: style(typography.body, short * 0.04, short * 0.032, muted, lines: 2, lineHeight: 1.3))
+                     style: style(typography.body, short * 0.048, short * 0.034, muted, lines: 2, lineHeight: 1.3))
             }
         }
         priceRow(x: column.x, y: priceTop, height: priceHeight, width: column.width)

@@ -8,6 +8,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .library(name: "BanneretKit", targets: ["BanneretKit"]),
+        .library(name: "BanneretLayout", targets: ["BanneretLayout"]),
         .executable(name: "banneret", targets: ["banneret"]),
     ],
     dependencies: [
@@ -38,10 +39,12 @@ let package = Package(
                 .linkedLibrary("crypto"),
             ]
         ),
+        // The Cassowary constraint solver: pure Swift, no dependencies.
+        .target(name: "BanneretLayout"),
         .target(
             name: "BanneretKit",
             dependencies: [
-                "CCairo", "CPangoCairo", "CBanneret",
+                "BanneretLayout", "CCairo", "CPangoCairo", "CBanneret",
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
@@ -51,6 +54,11 @@ let package = Package(
                 "BanneretKit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
+        ),
+        .testTarget(
+            name: "BanneretLayoutTests",
+            dependencies: ["BanneretLayout"],
+            resources: [.copy("Fixtures")]
         ),
         .testTarget(
             name: "BanneretKitTests",

@@ -8,7 +8,7 @@ struct Banneret: ParsableCommand {
         commandName: "banneret",
         abstract: "Generate on-brand ad banners from product feeds.",
         version: RendererVersion.banneret,
-        subcommands: [GenerateCommand.self, BenchCommand.self],
+        subcommands: [GenerateCommand.self, BenchCommand.self, SchemaCommand.self],
         defaultSubcommand: GenerateCommand.self
     )
 }

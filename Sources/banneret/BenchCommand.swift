@@ -24,7 +24,8 @@ struct BenchCommand: ParsableCommand {
         let root = ProjectPaths.root()
         do {
             let engine = try Engine(fonts: FontSet(directory: FontSet.locateDirectory()),
-                                    brandURL: root.appendingPathComponent("Examples/brand.yaml"))
+                                    brandURL: root.appendingPathComponent("Examples/brand.yaml"),
+                                    templates: [root.appendingPathComponent("Templates")])
             let bench = try Benchmark(engine: engine, feedURL: root.appendingPathComponent("Examples/feed.jsonl"))
             let png = OutputFormat.png(compression: pngLevel)
             var stages: [(String, OutputFormat?)] = [("render", nil), ("render+png", png),

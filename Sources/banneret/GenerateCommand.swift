@@ -14,7 +14,10 @@ struct GenerateCommand: ParsableCommand {
     @Option(help: "Brand guide YAML. Default: Examples/brand.yaml.")
     var brand: String?
 
-    @Option(help: "Comma-separated sizes, e.g. 300x250,728x90.")
+    @Option(help: "Template file or folder of templates (*.yaml). Default: Templates/.")
+    var templates: String?
+
+    @Option(help: "Comma-separated sizes and groups: 300x250,728x90 or iab, social, all.")
     var sizes: String = BannerSize.defaultMix.map(\.description).joined(separator: ",")
 
     @Option(help: "png, jpeg or webp.")
@@ -44,6 +47,7 @@ struct GenerateCommand: ParsableCommand {
         let root = ProjectPaths.root()
         let feedURL = URL(fileURLWithPath: feed ?? root.appendingPathComponent("Examples/feed.jsonl").path)
         let brandURL = URL(fileURLWithPath: brand ?? root.appendingPathComponent("Examples/brand.yaml").path)
+        let templatesURL = URL(fileURLWithPath: templates ?? root.appendingPathComponent("Templates").path)
         let outURL = URL(fileURLWithPath: out ?? root.appendingPathComponent("Output").path)
         var outputFormat = OutputFormat(name: format)!
         if let quality {
@@ -54,8 +58,9 @@ struct GenerateCommand: ParsableCommand {
             }
         }
         do {
-            let sizeList = try sizes.split(separator: ",").map { try BannerSize(parsing: String($0)) }
-            let engine = try Engine(fonts: FontSet(directory: FontSet.locateDirectory()), brandURL: brandURL)
+            let sizeList = try SizeCatalog.parse(sizes)
+            let engine = try Engine(fonts: FontSet(directory: FontSet.locateDirectory()), brandURL: brandURL,
+                                    templates: [templatesURL])
             let report = try Generator(engine: engine).run(GenerationOptions(
                 feedURL: feedURL, sizes: sizeList, format: outputFormat, outputDirectory: outURL, jobs: jobs))
             for item in report.errors {

@@ -4,6 +4,8 @@ public struct BannerSpec: Sendable, Hashable {
     public var size: BannerSize
     public var background: Fill
     public var elements: [Element]
+    /// Ids of elements declared as underlays (cards, badge discs): others may sit on them.
+    public var underlays: Set<String> = []
 
     public init(size: BannerSize, background: Fill, elements: [Element]) {
         self.size = size

@@ -22,6 +22,8 @@ public struct Benchmark: Sendable {
 
     public let engine: Engine
     public let products: [(Product, String?)]
+    /// The first template: the benchmark measures the engine, not a template mix.
+    var template: Template { engine.templates[0] }
 
     public init(engine: Engine, feedURL: URL) throws {
         self.engine = engine
@@ -38,17 +40,18 @@ public struct Benchmark: Sendable {
     public func throughput(stage: String, format: OutputFormat?, count: Int, jobs: Int,
                            sizes: [BannerSize] = BannerSize.defaultMix) -> Figure {
         let products = self.products
+        let template = self.template
         let totalBytes = Slots<Int>(count: count)
         let engine = self.engine
         // Warm-up: fonts, decoded images and pyramid levels are per-run costs, not per-banner.
         BanneretKit.parallelFor(count: min(count, products.count * sizes.count), jobs: jobs, body: { worker, index in
             let (product, path) = products[(index / sizes.count) % products.count]
-            _ = try? worker.render(product: product, size: sizes[index % sizes.count], imagePath: path)
+            _ = try? worker.render(product: product, size: sizes[index % sizes.count], imagePath: path, template: template)
         }, makeWorker: { RenderWorker(engine: engine) })
         let start = DispatchTime.now()
         BanneretKit.parallelFor(count: count, jobs: jobs, body: { worker, index in
             let (product, path) = products[(index / sizes.count) % products.count]
-            guard let (rendered, _) = try? worker.render(product: product, size: sizes[index % sizes.count], imagePath: path)
+            guard let (rendered, _) = try? worker.render(product: product, size: sizes[index % sizes.count], imagePath: path, template: template)
             else { return }
             if let format, let data = try? BannerEncoder.encode(rendered.pixels, as: format) {
                 totalBytes[index] = data.count
@@ -64,11 +67,11 @@ public struct Benchmark: Sendable {
     /// Mean milliseconds to lay out and render one banner of `size` (single thread).
     public func renderMilliseconds(size: BannerSize, repetitions: Int) -> Double {
         let worker = RenderWorker(engine: engine)
-        for (product, path) in products { _ = try? worker.render(product: product, size: size, imagePath: path) }
+        for (product, path) in products { _ = try? worker.render(product: product, size: size, imagePath: path, template: template) }
         let start = DispatchTime.now()
         for index in 0 ..< repetitions {
             let (product, path) = products[index % products.count]
-            _ = try? worker.render(product: product, size: size, imagePath: path)
+            _ = try? worker.render(product: product, size: size, imagePath: path, template: template)
         }
         return Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e6 / Double(repetitions)
     }
@@ -79,7 +82,7 @@ public struct Benchmark: Sendable {
         throws -> (ours: (ms: Double, bytes: Int), cairo: (ms: Double, bytes: Int)) {
         let worker = RenderWorker(engine: engine)
         let (product, path) = products[0]
-        let (rendered, _) = try worker.render(product: product, size: size, imagePath: path)
+        let (rendered, _) = try worker.render(product: product, size: size, imagePath: path, template: template)
         var start = DispatchTime.now()
         var oursBytes = 0
         for _ in 0 ..< repetitions { oursBytes = try BannerEncoder.encode(rendered.pixels, as: .defaultPNG).count }

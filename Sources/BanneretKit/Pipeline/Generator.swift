@@ -14,6 +14,7 @@ public struct Generator: Sendable {
         var product: Product
         var line: Int
         var size: BannerSize
+        var template: Template
         var imagePath: Result<String?, BanneretError>
     }
 
@@ -34,8 +35,10 @@ public struct Generator: Sendable {
             let image: Result<String?, BanneretError> = Result {
                 try product.imageLink.map { try resolver.resolve($0, file: options.feedURL.path, line: line) }
             }.mapError { $0 as? BanneretError ?? BanneretError(.imageMissing, "\($0)") }
-            for size in options.sizes {
-                items.append(WorkItem(product: product, line: line, size: size, imagePath: image))
+            for template in engine.templates {
+                for size in options.sizes {
+                    items.append(WorkItem(product: product, line: line, size: size, template: template, imagePath: image))
+                }
             }
         }
 
@@ -69,19 +72,20 @@ public struct Generator: Sendable {
         do {
             let imagePath = try item.imagePath.get()
             let started = DispatchTime.now()
-            let (rendered, spec) = try worker.render(product: item.product, size: item.size, imagePath: imagePath)
+            let (rendered, spec) = try worker.render(product: item.product, size: item.size, imagePath: imagePath,
+                                                     template: item.template)
             let data = try BannerEncoder.encode(rendered.pixels, as: options.format)
             let elapsed = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e6
             let id = BannerIdentity.id(product: item.product, size: item.size, format: options.format,
-                                       template: worker.layout.name, brandFingerprint: engine.brandFingerprint,
+                                       template: item.template.name, brandFingerprint: engine.brandFingerprint,
                                        fontFingerprint: engine.fonts.lock.fingerprint,
                                        imageDigest: imagePath.map(digests.digest) ?? "")
             let fileName = "\(id).\(options.format.fileExtension)"
             try AtomicFile.write(data, to: options.outputDirectory.appendingPathComponent(fileName))
             return .success(ManifestEntry(
-                id: id, productID: item.product.id, template: worker.layout.name, size: item.size.description,
+                id: id, productID: item.product.id, template: item.template.name, size: item.size.description,
                 format: options.format.name, path: fileName, bytes: data.count,
-                variant: ["layout": worker.layout.name, "size_class": StockLayout.SizeClass(item.size).rawValue],
+                variant: ["template": item.template.name, "size_class": SizeClass(item.size).rawValue],
                 scores: [:], metrics: SpecMetrics.measure(spec),
                 text: rendered.texts.map {
                     ManifestEntry.TextReport(element: $0.id, fontSize: $0.fitted.fontSize, lines: $0.fitted.lineCount,
@@ -91,7 +95,7 @@ public struct Generator: Sendable {
                 warnings: rendered.texts.filter { $0.fitted.truncated }.map { "text '\($0.id)' was shortened with an ellipsis" }))
         } catch let error as BanneretError {
             var located = error
-            if located.location == nil || located.code == .imageMissing || located.code == .imageCorrupt {
+            if located.location == nil || [.imageMissing, .imageCorrupt, .imageTooLarge, .imageUnsupported].contains(located.code) {
                 located.location = Location(file: options.feedURL.path, line: item.line, field: "image_link",
                                             element: error.location?.file)
             }

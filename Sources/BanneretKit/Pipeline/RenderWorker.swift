@@ -5,35 +5,34 @@ import Foundation
 final class RenderWorker {
     let engine: Engine
     let renderer: BannerRenderer
-    let layout: StockLayout
 
     init(engine: Engine) {
         self.engine = engine
         renderer = BannerRenderer(fonts: engine.fonts, images: engine.images)
-        layout = StockLayout(measurer: renderer.textSetter)
     }
 
     /// Lays out and renders one banner; checks its text before anyone sees it.
-    func render(product: Product, size: BannerSize, imagePath: String?) throws -> (RenderedBanner, BannerSpec) {
+    func render(product: Product, size: BannerSize, imagePath: String?,
+                template: Template) throws -> (RenderedBanner, BannerSpec) {
         let image = try imagePath.map { try engine.images.image(at: $0) }
         let input = LayoutInput(product: product, brand: engine.brand, size: size, imagePath: imagePath,
                                 imageIsOpaque: image.map { !$0.hasAlpha } ?? false,
                                 imageAspectRatio: image.map { Double($0.width) / Double($0.height) } ?? 1,
                                 logoForLightBackground: engine.logoDark, logoForDarkBackground: engine.logoLight,
                                 logoAspectRatio: engine.logoAspectRatio)
-        let spec = layout.spec(for: input)
+        let spec = try TemplateLayout(template: template, measurer: renderer.textSetter).spec(for: input)
         let rendered = try renderer.render(spec)
         for (id, fitted) in rendered.texts {
             if fitted.unknownGlyphs > 0 {
                 throw BanneretError(.textUnknownGlyphs,
                                     "\(fitted.unknownGlyphs) character(s) in '\(id)' have no glyph in the bundled fonts and would show as boxes",
-                                    at: Location(file: "layout:\(layout.name)", element: id))
+                                    at: Location(file: template.file, element: id))
             }
             if fitted.overflows {
                 throw BanneretError(.textOverflow,
                                     "'\(id)' does not fit its box even at its minimum size of \(fitted.fontSize) px"
                                         + (fitted.truncated ? " with an ellipsis" : " (this element is never shortened)"),
-                                    at: Location(file: "layout:\(layout.name)", element: id))
+                                    at: Location(file: template.file, element: id))
             }
         }
         return (rendered, spec)

@@ -1,0 +1,18 @@
+/// What laying out one banner needs beyond the template: the product, the
+/// brand, the size, and facts about the images already decoded.
+struct LayoutInput {
+    var product: Product
+    var brand: BrandGuide
+    var size: BannerSize
+    /// Absolute path of the product image, if the product has one.
+    var imagePath: String?
+    /// A photo with its own background (no transparency) may cover its frame.
+    var imageIsOpaque: Bool
+    /// Width / height of the product image after trimming.
+    var imageAspectRatio: Double
+    /// Absolute paths of the brand's logo variants.
+    var logoForLightBackground: String?
+    var logoForDarkBackground: String?
+    /// Width / height of the logo after trimming.
+    var logoAspectRatio: Double
+}

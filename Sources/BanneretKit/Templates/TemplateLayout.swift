@@ -1,0 +1,237 @@
+import BanneretLayout
+import Foundation
+
+/// Lays out one banner from a template: compiles the size class's
+/// constraints for the banner's canvas and brand, lets text and images say
+/// how big they are through the measure seam, and solves.
+///
+/// Text is sized the way Yoga's measure functions size leaves, adapted to
+/// Cassowary: each text's height (and width, with `hug_width`) is an edit
+/// variable. Single lines are fitted first, then multi-line texts in template
+/// order; for each, the solver is asked how much room the required
+/// constraints leave (suggest a huge size, re-solve), the text is fitted into
+/// that room, and the fitted size is suggested back so the rest reflows.
+struct TemplateLayout {
+    let template: Template
+    let measurer: TextMeasuring
+
+    /// Text sizes outrank every template preference (even `!strong`), but never a required constraint.
+    static let textStrength = Strength.create(10, 0, 0)
+    /// Nothing smaller is legible on a banner.
+    static let minimumFontSize = 9.0
+
+    private struct Item {
+        let element: TemplateElement
+        let properties: ElementProperties
+        let left: Variable, top: Variable, width: Variable, height: Variable
+        var text: String?
+        var style: TextStyle?
+        var fitted: FittedText?
+        var dropped = false
+    }
+
+    func spec(for input: LayoutInput) throws -> BannerSpec {
+        let size = input.size
+        let sizeClass = SizeClass(size)
+        guard let (ruleClass, rules) = ([sizeClass] + sizeClass.fallbacks).lazy
+            .compactMap({ c in template.sizeClasses[c].map { (c, $0) } }).first else {
+            throw BanneretError(.templateInvalid, "template '\(template.name)' has no rules for \(sizeClass.rawValue) sizes "
+                                + "such as \(size); add size_classes.\(sizeClass.rawValue)", at: Location(file: template.file))
+        }
+        let constants = LayoutConstants(size: size, brand: input.brand)
+        let conditions = ConditionFacts(input: input)
+
+        // Active elements, with this size class's overrides applied.
+        var items: [Item] = []
+        for element in template.elements {
+            var properties = element.properties
+            if let override = rules.overrides[element.id] { properties = properties.overridden(by: override) }
+            if properties.hidden == true { continue }
+            guard try (properties.when ?? []).allSatisfy({ try conditions.holds($0, constants: constants) }) else { continue }
+            var text: String?
+            if element.kind == .text {
+                text = TextBindingResolver.text(for: properties.binding!, input: input)
+                guard let value = text, !value.isEmpty else { continue }
+            }
+            if element.kind == .image {
+                let source = properties.image == .logo ? input.logoForLightBackground : input.imagePath
+                guard source != nil else { continue }
+            }
+            let id = element.id
+            items.append(Item(element: element, properties: properties, left: Variable("\(id).left"),
+                              top: Variable("\(id).top"), width: Variable("\(id).width"),
+                              height: Variable("\(id).height"), text: text))
+        }
+        let index = Dictionary(uniqueKeysWithValues: items.enumerated().map { ($1.element.id, $0) })
+
+        let solver = Solver()
+        let compiler = ConstraintCompiler(constants: constants, variables: { id in
+            index[id].map { (items[$0].left, items[$0].top, items[$0].width, items[$0].height) }
+        })
+        let where_ = "at \(size) (\(ruleClass.rawValue) rules)"
+        func add(_ constraint: Constraint) throws {
+            do {
+                try solver.addConstraint(constraint)
+            } catch {
+                throw Self.translate(error, where: where_, template: template)
+            }
+        }
+
+        // Every box has a non-negative size; text stays on the canvas.
+        for item in items {
+            try add(Constraint(Expression(item.width), .greaterOrEqual))
+            try add(Constraint(Expression(item.height), .greaterOrEqual))
+            if item.element.kind == .text {
+                try add(Constraint(Expression(item.left), .greaterOrEqual))
+                try add(Constraint(Expression(item.top), .greaterOrEqual))
+                try add(Constraint(item.left + item.width - constants.width, .lessOrEqual))
+                try add(Constraint(item.top + item.height - constants.height, .lessOrEqual))
+            }
+            if item.element.kind == .image, item.properties.keepAspect == true {
+                let ratio = item.properties.image == .logo ? input.logoAspectRatio : input.imageAspectRatio
+                try add(Constraint(item.width - ratio * item.height, .equal,
+                                   origin: ConstraintOrigin(file: template.file, line: item.element.source.line,
+                                                            element: item.element.id, source: "keep_aspect")))
+            }
+        }
+        // The template's own constraints, skipping those about absent elements.
+        for statement in template.constraints + rules.constraints {
+            guard let constraint = try compiler.compile(statement) else { continue }
+            try add(constraint)
+        }
+
+        // Measure and fit text.
+        var textItems = items.indices.filter { items[$0].element.kind == .text }
+        textItems.sort { a, b in
+            let la = (items[a].properties.maxLines ?? 1) == 1, lb = (items[b].properties.maxLines ?? 1) == 1
+            return la != lb ? la : a < b
+        }
+        for i in textItems {
+            let properties = items[i].properties
+            let range = try constants.sizeRange(properties.size!, source: items[i].element.source, element: items[i].element.id)
+            let style = TextStyle(font: input.brand.typography.role(properties.font!),
+                                  minimumSize: range.lowerBound, maximumSize: range.upperBound,
+                                  color: ColorResolver.color(properties.color ?? ColorSpec(role: "text"), input: input),
+                                  alignment: properties.align ?? .leading, verticalAlignment: properties.verticalAlign ?? .top,
+                                  maximumLines: properties.maxLines ?? 1, lineHeight: properties.lineHeight ?? 1.12,
+                                  allowsEllipsis: properties.ellipsis ?? true, strikethrough: properties.strikethrough ?? false)
+            items[i].style = style
+            let oneLine = measurer.fit(items[i].text!, style: style.pinned(at: style.minimumSize, lines: 1), in: (1e6, 1e6))
+            try edit(solver, items[i].height, oneLine.height)
+            if properties.hugWidth == true {
+                let natural = measurer.fit(items[i].text!, style: style.pinned(at: style.maximumSize, lines: 1), in: (1e6, 1e6))
+                try edit(solver, items[i].width, natural.width + 1)
+            }
+        }
+        solver.updateVariables()
+        for i in textItems {
+            let item = items[i]
+            try solver.suggestValue(item.height, constants.height * 2)
+            solver.updateVariables()
+            let box = (width: item.width.value, height: item.height.value)
+            var fitted = measurer.fit(item.text!, style: item.style!, in: box)
+            if fitted.overflows, item.properties.optional == true {
+                items[i].dropped = true
+                fitted.height = 0
+            }
+            items[i].fitted = fitted
+            try solver.suggestValue(item.height, fitted.height)
+            if item.properties.hugWidth == true, !items[i].dropped {
+                try solver.suggestValue(item.width, min(box.width, (fitted.width + 1).rounded(.up)))
+            }
+            solver.updateVariables()
+        }
+
+        return try build(items: items, input: input, constants: constants, where_: where_)
+    }
+
+    private func edit(_ solver: Solver, _ variable: Variable, _ value: Double) throws {
+        if !solver.hasEditVariable(variable) { try solver.addEditVariable(variable, strength: Self.textStrength) }
+        try solver.suggestValue(variable, value)
+    }
+
+    private func build(items: [Item], input: LayoutInput, constants: LayoutConstants, where_: String) throws -> BannerSpec {
+        var elements: [BannerSpec.Element] = []
+        var underlays: Set<String> = []
+        for item in items where !item.dropped {
+            let frame = Rect(x: item.left.value, y: item.top.value, width: item.width.value, height: item.height.value)
+            let id = item.element.id
+            let at = item.element.source.location(element: id)
+            let radius = try item.properties.radius.map { try constants.evaluate($0, source: item.element.source, element: id) } ?? 0
+            if item.properties.underlay == true { underlays.insert(id) }
+            switch item.element.kind {
+            case .shape:
+                var kind = item.properties.shape!
+                if case .roundedRectangle = kind { kind = .roundedRectangle(radius: radius) }
+                guard frame.width >= 0.5, frame.height >= 0.5 else { continue }
+                elements.append(.shape(ShapeElement(id: id, frame: frame, kind: kind,
+                                                    fill: ColorResolver.fill(item.properties.fill!, input: input))))
+            case .image:
+                guard frame.width >= 1, frame.height >= 1 else {
+                    throw BanneretError(.layoutCollapsed, "image '\(id)' is \(Int(frame.width))×\(Int(frame.height)) px \(where_); "
+                                        + "its constraints leave it no room", at: at)
+                }
+                let isLogo = item.properties.image == .logo
+                let source = isLogo ? ColorResolver.logo(input: input) : input.imagePath!
+                var fit: ImageElement.Fit = item.properties.fit == .cover ? .cover : .contain
+                if item.properties.fit == .auto, !isLogo, input.imageIsOpaque {
+                    let frameRatio = frame.width / frame.height
+                    let kept = min(input.imageAspectRatio / frameRatio, frameRatio / input.imageAspectRatio)
+                    fit = kept >= 0.67 ? .cover : .contain
+                }
+                elements.append(.image(ImageElement(id: id, frame: frame, source: source, fit: fit,
+                                                    focus: item.properties.focus ?? Point(x: 0.5, y: 0.5),
+                                                    cornerRadius: fit == .cover ? radius : 0,
+                                                    alignment: isLogo ? Point(x: 0, y: 0.5) : Point(x: 0.5, y: 0.5))))
+            case .text:
+                let fitted = item.fitted!
+                guard frame.height >= fitted.height - 0.5, frame.width >= min(fitted.width, frame.width) - 0.5 else {
+                    throw BanneretError(.textOverflow, "text '\(id)' needs \(Int(fitted.height.rounded(.up))) px but the "
+                                        + "constraints leave \(Int(frame.height)) px \(where_)", at: at)
+                }
+                elements.append(.text(TextElement(id: id, frame: frame, text: item.text!,
+                                                  style: item.style!.pinned(at: fitted.fontSize, lines: nil))))
+            }
+        }
+        var spec = BannerSpec(size: input.size, background: .solid(ColorResolver.color(template.background, input: input)),
+                              elements: elements)
+        spec.underlays = underlays
+        if RightToLeft.isRightToLeft(input.product.language) { spec = RightToLeft.mirrored(spec) }
+        return spec
+    }
+
+    static func translate(_ error: LayoutError, where where_: String, template: Template) -> BanneretError {
+        let origin = error.constraint?.origin
+        let location = Location(file: origin?.file ?? template.file, line: origin?.line, column: origin?.column,
+                                element: origin?.element)
+        let text = origin?.source.map { "`\($0)`" } ?? error.constraint?.description ?? "a constraint"
+        switch error {
+        case .unsatisfiable:
+            return BanneretError(.layoutUnsatisfiable, "\(text) cannot hold together with the other required constraints "
+                                 + "\(where_); make one of them !strong or loosen it", at: location)
+        default:
+            return BanneretError(.layoutUnsatisfiable, "\(error) \(where_)", at: location)
+        }
+    }
+}
+
+extension TextStyle {
+    /// The same style fixed at one size (and optionally a line count).
+    func pinned(at size: Double, lines: Int?) -> TextStyle {
+        var style = self
+        style.minimumSize = size
+        style.maximumSize = size
+        if let lines { style.maximumLines = lines }
+        return style
+    }
+}
+
+extension BrandGuide.Typography {
+    func role(_ name: FontRoleName) -> FontRole {
+        switch name {
+        case .display: display
+        case .body: body
+        case .price: price
+        }
+    }
+}

@@ -1,0 +1,20 @@
+/// The words a text element shows for a product.
+enum TextBindingResolver {
+    static func text(for binding: TextBinding, input: LayoutInput) -> String? {
+        let product = input.product
+        let formatter = PriceFormatter(language: product.language)
+        switch binding {
+        case .title: return product.title
+        case .description: return product.description.isEmpty ? nil : product.description
+        case .price:
+            // The price a shopper pays: the sale price when it is a real discount.
+            let current = product.discountPercent != nil ? product.salePrice : product.price
+            return current.map(formatter.format)
+        case .oldPrice: return product.discountPercent != nil ? product.price.map(formatter.format) : nil
+        case .discount: return product.discountPercent.map { "-\($0)%" }
+        case .cta: return input.brand.callToAction(language: product.language)
+        case .brand: return product.brand
+        case .literal(let text): return text
+        }
+    }
+}

@@ -1,0 +1,89 @@
+import Foundation
+import Testing
+@testable import BanneretKit
+
+@Suite struct TemplateLoaderTests {
+    static let minimal = """
+    name: t
+    elements:
+      headline:
+        kind: text
+        bind: title
+        font: display
+        size: [10, 20]
+    size_classes:
+      rectangle:
+        constraints:
+          - headline.left == canvas.left + brand.margin
+    """
+
+    func expectError(_ yaml: String, code: BanneretError.Code, line: Int, column: Int? = nil, containing text: String) {
+        do {
+            _ = try TemplateLoader.parse(yaml, file: "bad.yaml")
+            Issue.record("expected \(code.rawValue)")
+        } catch let error as BanneretError {
+            #expect(error.code == code, "\(error)")
+            #expect(error.location?.file == "bad.yaml")
+            #expect(error.location?.line == line, "\(error)")
+            if let column { #expect(error.location?.column == column, "\(error)") }
+            #expect(error.message.contains(text), "\(error.message)")
+        } catch {
+            Issue.record("unexpected \(error)")
+        }
+    }
+
+    @Test func loadsTheStockTemplates() throws {
+        let folder = Fixtures.repositoryRoot.appendingPathComponent("Templates")
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".yaml") }
+        #expect(!files.isEmpty)
+        for file in files {
+            let template = try TemplateLoader.load(folder.appendingPathComponent(file))
+            #expect(!template.elements.isEmpty)
+            #expect(template.supportedSizeClasses.count >= 4, "\(file)")
+        }
+    }
+
+    @Test func minimalTemplateParses() throws {
+        let template = try TemplateLoader.parse(Self.minimal, file: "t.yaml")
+        #expect(template.name == "t")
+        #expect(template.elements.map(\.id) == ["headline"])
+        #expect(template.sizeClasses[.rectangle]?.constraints.first?.source.line == 11)
+        #expect(template.sizeClasses[.rectangle]?.constraints.first?.source.column == 11)
+    }
+
+    @Test func unknownElementInAConstraintSuggestsTheClosest() {
+        expectError(Self.minimal.replacingOccurrences(of: "headline.left ==", with: "headlnie.left =="),
+                    code: .templateUnknownName, line: 11, column: 11, containing: "did you mean 'headline'")
+    }
+
+    @Test func unknownAttributeSuggestsTheClosest() {
+        expectError(Self.minimal.replacingOccurrences(of: "headline.left ==", with: "headline.lft =="),
+                    code: .templateUnknownName, line: 11, column: 20, containing: "did you mean 'left'")
+    }
+
+    @Test func unknownKeySuggestsTheClosest() {
+        expectError(Self.minimal.replacingOccurrences(of: "    font: display", with: "    fnot: display"),
+                    code: .templateUnknownName, line: 6, column: 5, containing: "did you mean 'font'")
+    }
+
+    @Test func unknownColourRoleAndSizeClass() {
+        expectError(Self.minimal.replacingOccurrences(of: "    font: display", with: "    font: display\n    color: primery"),
+                    code: .templateUnknownName, line: 7, containing: "did you mean 'primary'")
+        expectError(Self.minimal.replacingOccurrences(of: "  rectangle:", with: "  rectangel:"),
+                    code: .templateUnknownName, line: 9, containing: "did you mean 'rectangle'")
+    }
+
+    @Test func nonLinearConstraintIsRefused() {
+        expectError(Self.minimal.replacingOccurrences(of: "canvas.left + brand.margin", with: "headline.width * headline.height"),
+                    code: .templateNotLinear, line: 11, containing: "one must be a constant")
+    }
+
+    @Test func textWithoutSizeAndBadValues() {
+        expectError(Self.minimal.replacingOccurrences(of: "    size: [10, 20]\n", with: ""),
+                    code: .templateInvalid, line: 3, containing: "needs a size range")
+        expectError(Self.minimal.replacingOccurrences(of: "size: [10, 20]", with: "size: [10, 20]\n    max_lines: 0"),
+                    code: .templateInvalid, line: 8, containing: "max_lines")
+        expectError(Self.minimal.replacingOccurrences(of: "size: [10, 20]", with: "size: [10, headline.height]"),
+                    code: .templateInvalid, line: 3, containing: "only canvas.* and brand.*")
+    }
+}

@@ -40,3 +40,19 @@ public struct Strength: Sendable, Hashable, Comparable, CustomStringConvertible 
         }
     }
 }
+
+extension Strength {
+    /// This strength with each of its strong, medium and weak levels scaled by
+    /// `weight` and clipped as in kiwi's `strength::create(a, b, c, weight)`.
+    /// Required stays required: a weight tunes preferences, it cannot make a
+    /// hard constraint soft.
+    public func weighted(by weight: Double) -> Strength {
+        if isRequired { return .required }
+        if weight == 1 { return self }
+        let strongLevel = (value / 1_000_000).rounded(.down)
+        let rest = value - strongLevel * 1_000_000
+        let mediumLevel = (rest / 1000).rounded(.down)
+        let weakLevel = rest - mediumLevel * 1000
+        return Strength.create(strongLevel, mediumLevel, weakLevel, weight: weight)
+    }
+}

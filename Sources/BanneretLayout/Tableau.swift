@@ -1,0 +1,205 @@
+/// The numeric half of the solver: kiwi's incremental simplex tableau.
+///
+/// A value type so that the hot loops run on one exclusively owned struct
+/// (no per-access exclusivity checks on class properties) and so that a
+/// failed constraint can be rolled back by restoring a copy.
+struct Tableau {
+    /// The constraint rows, each solved for its basic symbol.
+    var rows = RowMap()
+    /// Σ strength × error over the non-required constraints; minimized.
+    var objective = Row()
+    /// The phase-one objective while a required row is being made feasible.
+    var artificial: Row?
+    /// Basic symbols whose rows may have turned negative; drained by `dualOptimize`.
+    var infeasibleRows: [Symbol] = []
+    var nextID = 1
+    /// The buffer that row merges build into; see `Row.merge`.
+    var scratch: [Cell] = []
+
+    mutating func newSymbol(_ kind: Symbol.Kind) -> Symbol {
+        defer { nextID += 1 }
+        return Symbol(kind, id: nextID)
+    }
+
+    /// Replaces `symbol` by `row` everywhere, noting restricted rows that
+    /// went negative (kiwi notes them even when the substitution didn't
+    /// touch them; the dual pass skips the ones that are fine by then).
+    mutating func substitute(_ symbol: Symbol, with row: Row) {
+        for index in rows.indices {
+            rows.rows[index].substitute(symbol, with: row, scratch: &scratch)
+            if rows.rows[index].constant < 0 {
+                let basic = rows.symbols[index]
+                if !basic.isExternal { infeasibleRows.append(basic) }
+            }
+        }
+        objective.substitute(symbol, with: row, scratch: &scratch)
+        artificial?.substitute(symbol, with: row, scratch: &scratch)
+    }
+
+    /// Makes `entering` basic in place of the row at `index`'s symbol.
+    mutating func pivot(rowAt index: Int, entering: Symbol) {
+        let leaving = rows.symbols[index]
+        var row = rows.remove(at: index)
+        row.solve(for: leaving, entering)
+        substitute(entering, with: row)
+        rows.insert(row, for: entering)
+    }
+
+    /// Phase two of the primal simplex: pivot until no symbol can lower the
+    /// objective (the artificial one while adding a required row).
+    mutating func optimize(artificialObjective: Bool = false) throws(LayoutError) {
+        while true {
+            let entering = artificialObjective
+                ? Tableau.enteringSymbol(of: artificial!)
+                : Tableau.enteringSymbol(of: objective)
+            if !entering.isValid { return }
+            guard let index = leavingRow(for: entering) else {
+                throw .internalFailure("the objective is unbounded")
+            }
+            pivot(rowAt: index, entering: entering)
+        }
+    }
+
+    /// The dual simplex after `suggestValue`: the objective is still optimal
+    /// but some restricted rows went negative; pivot them back to feasible.
+    mutating func dualOptimize() throws(LayoutError) {
+        while let leaving = infeasibleRows.popLast() {
+            guard let index = rows.index(of: leaving) else { continue }
+            let constant = rows.rows[index].constant
+            if nearZero(constant) || constant >= 0 { continue }
+            let entering = dualEnteringSymbol(for: rows.rows[index])
+            if !entering.isValid {
+                throw .internalFailure("the dual simplex found no entering symbol")
+            }
+            pivot(rowAt: index, entering: entering)
+        }
+    }
+
+    /// The first symbol, in id order, whose increase lowers the objective.
+    static func enteringSymbol(of objective: Row) -> Symbol {
+        for cell in objective.cells where !cell.symbol.isDummy && cell.coefficient < 0 {
+            return cell.symbol
+        }
+        return .invalid
+    }
+
+    /// The symbol of the infeasible `row` whose entry costs the objective least.
+    func dualEnteringSymbol(for row: Row) -> Symbol {
+        var entering = Symbol.invalid
+        var ratio = Double.greatestFiniteMagnitude
+        for cell in row.cells where cell.coefficient > 0 && !cell.symbol.isDummy {
+            let candidate = objective.coefficient(for: cell.symbol) / cell.coefficient
+            if candidate < ratio {
+                ratio = candidate
+                entering = cell.symbol
+            }
+        }
+        return entering
+    }
+
+    /// The ratio test: the restricted row that first hits zero as `entering`
+    /// grows; the first in symbol order on ties. Nil means unbounded.
+    func leavingRow(for entering: Symbol) -> Int? {
+        var ratio = Double.greatestFiniteMagnitude
+        var found: Int?
+        for index in rows.indices where !rows.symbols[index].isExternal {
+            let coefficient = rows.rows[index].coefficient(for: entering)
+            if coefficient < 0 {
+                let candidate = -rows.rows[index].constant / coefficient
+                if candidate < ratio {
+                    ratio = candidate
+                    found = index
+                }
+            }
+        }
+        return found
+    }
+
+    /// The row to pivot a non-basic marker into before its constraint's row is
+    /// dropped, in kiwi's order of preference: a restricted row with a negative
+    /// coefficient and the smallest ratio, else a restricted row with the
+    /// smallest ratio, else the last unrestricted row mentioning the marker.
+    func markerLeavingRow(for marker: Symbol) -> Int? {
+        var firstRatio = Double.greatestFiniteMagnitude
+        var secondRatio = Double.greatestFiniteMagnitude
+        var first: Int?
+        var second: Int?
+        var third: Int?
+        for index in rows.indices {
+            let coefficient = rows.rows[index].coefficient(for: marker)
+            if coefficient == 0 { continue }
+            if rows.symbols[index].isExternal {
+                third = index
+            } else if coefficient < 0 {
+                let candidate = -rows.rows[index].constant / coefficient
+                if candidate < firstRatio {
+                    firstRatio = candidate
+                    first = index
+                }
+            } else {
+                let candidate = rows.rows[index].constant / coefficient
+                if candidate < secondRatio {
+                    secondRatio = candidate
+                    second = index
+                }
+            }
+        }
+        return first ?? second ?? third
+    }
+
+    /// Adds a required row that has no usable subject by minimizing an
+    /// artificial variable equal to it (phase one). Returns false, with the
+    /// tableau restored to how it was, when the row cannot reach zero: the
+    /// constraint conflicts with the required ones already present. kiwi
+    /// leaves the failed row behind; restoring keeps later answers valid.
+    mutating func addWithArtificialVariable(_ row: Row) throws(LayoutError) -> Bool {
+        let saved = (rows: rows, objective: objective, infeasibleRows: infeasibleRows)
+        let added = try addWithArtificialVariableLeavingTrace(row)
+        if !added {
+            rows = saved.rows
+            objective = saved.objective
+            infeasibleRows = saved.infeasibleRows
+            artificial = nil
+        }
+        return added
+    }
+
+    private mutating func addWithArtificialVariableLeavingTrace(_ row: Row) throws(LayoutError) -> Bool {
+        let art = newSymbol(.slack)
+        rows.insert(row, for: art)
+        artificial = row
+        try optimize(artificialObjective: true)
+        let success = nearZero(artificial!.constant)
+        artificial = nil
+
+        if let index = rows.index(of: art) {
+            var artRow = rows.remove(at: index)
+            if artRow.cells.isEmpty { return success }
+            let entering = Tableau.anyPivotableSymbol(in: artRow)
+            if !entering.isValid { return false }
+            artRow.solve(for: art, entering)
+            substitute(entering, with: artRow)
+            rows.insert(artRow, for: entering)
+        }
+        for index in rows.indices {
+            rows.rows[index].remove(art)
+        }
+        objective.remove(art)
+        return success
+    }
+
+    static func anyPivotableSymbol(in row: Row) -> Symbol {
+        for cell in row.cells where cell.symbol.isPivotable {
+            return cell.symbol
+        }
+        return .invalid
+    }
+
+    mutating func removeAll() {
+        rows.removeAll()
+        objective = Row()
+        artificial = nil
+        infeasibleRows.removeAll()
+        nextID = 1
+    }
+}

@@ -15,8 +15,11 @@ struct TemplateLayout {
     let template: Template
     let measurer: TextMeasuring
 
-    /// Text sizes outrank every template preference (even `!strong`), but never a required constraint.
-    static let textStrength = Strength.create(10, 0, 0)
+    /// Text sizes outrank every template preference (even `!strong`), but never a required
+    /// constraint: a probe for room, an unfitted text's one-line minimum, a fitted text's size.
+    static let probeStrength = Strength.create(10, 0, 0)
+    static let minimumStrength = Strength.create(100, 0, 0)
+    static let pinStrength = Strength.create(500, 0, 0)
     /// Nothing smaller is legible on a banner.
     static let minimumFontSize = 9.0
 
@@ -100,12 +103,14 @@ struct TemplateLayout {
             try add(constraint)
         }
 
-        // Measure and fit text.
+        // Measure and fit text. Strengths, highest first: a fitted text's size (pinned), an
+        // unfitted text's one-line minimum, the probe for how much room a text can have.
         var textItems = items.indices.filter { items[$0].element.kind == .text }
         textItems.sort { a, b in
             let la = (items[a].properties.maxLines ?? 1) == 1, lb = (items[b].properties.maxLines ?? 1) == 1
             return la != lb ? la : a < b
         }
+        var minimums: [Int: Constraint] = [:]
         for i in textItems {
             let properties = items[i].properties
             let range = try constants.sizeRange(properties.size!, source: items[i].element.source, element: items[i].element.id)
@@ -117,13 +122,17 @@ struct TemplateLayout {
                                   allowsEllipsis: properties.ellipsis ?? true, strikethrough: properties.strikethrough ?? false)
             items[i].style = style
             let oneLine = measurer.fit(items[i].text!, style: style.pinned(at: style.minimumSize, lines: 1), in: (1e6, 1e6))
-            try edit(solver, items[i].height, oneLine.height)
+            let minimum = Constraint(items[i].height - oneLine.height, .greaterOrEqual, strength: Self.minimumStrength)
+            try add(minimum)
+            minimums[i] = minimum
+            try solver.addEditVariable(items[i].height, strength: Self.probeStrength)
+            try solver.suggestValue(items[i].height, oneLine.height)
             if properties.hugWidth == true {
                 let natural = measurer.fit(items[i].text!, style: style.pinned(at: style.maximumSize, lines: 1), in: (1e6, 1e6))
-                try edit(solver, items[i].width, natural.width + 1)
+                try solver.addEditVariable(items[i].width, strength: Self.probeStrength)
+                try solver.suggestValue(items[i].width, natural.width + 1)
             }
         }
-        solver.updateVariables()
         for i in textItems {
             let item = items[i]
             try solver.suggestValue(item.height, constants.height * 2)
@@ -135,19 +144,19 @@ struct TemplateLayout {
                 fitted.height = 0
             }
             items[i].fitted = fitted
-            try solver.suggestValue(item.height, fitted.height)
-            if item.properties.hugWidth == true, !items[i].dropped {
-                try solver.suggestValue(item.width, min(box.width, (fitted.width + 1).rounded(.up)))
+            // Pin what was set, so later probes cannot squeeze it.
+            try solver.removeEditVariable(item.height)
+            if let minimum = minimums[i] { try solver.removeConstraint(minimum) }
+            try add(Constraint(item.height - fitted.height, .equal, strength: Self.pinStrength))
+            if item.properties.hugWidth == true {
+                try solver.removeEditVariable(item.width)
+                let width = items[i].dropped ? 0 : min(box.width, (fitted.width + 1).rounded(.up))
+                try add(Constraint(item.width - width, .equal, strength: Self.pinStrength))
             }
-            solver.updateVariables()
         }
+        solver.updateVariables()
 
         return try build(items: items, input: input, constants: constants, where_: where_)
-    }
-
-    private func edit(_ solver: Solver, _ variable: Variable, _ value: Double) throws {
-        if !solver.hasEditVariable(variable) { try solver.addEditVariable(variable, strength: Self.textStrength) }
-        try solver.suggestValue(variable, value)
     }
 
     private func build(items: [Item], input: LayoutInput, constants: LayoutConstants, where_: String) throws -> BannerSpec {

@@ -24,7 +24,8 @@ import Testing
         let (product, imagePath) = ExampleProducts.named(testCase.product)
         let worker = RenderWorker(engine: Fixtures.engine)
         let (rendered, _) = try worker.render(product: product, size: try BannerSize(parsing: testCase.size),
-                                              imagePath: imagePath)
+                                              imagePath: imagePath,
+                                              template: Fixtures.template)
         let png = try BannerEncoder.encode(rendered.pixels, as: .png(compression: 9))
         let url = Fixtures.goldens.appendingPathComponent("\(name)-\(testCase.size).png")
         if ProcessInfo.processInfo.environment["BANNERET_UPDATE_GOLDENS"] == "1" {

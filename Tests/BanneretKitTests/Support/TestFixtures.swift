@@ -14,7 +14,9 @@ enum Fixtures {
             fatalError("fonts are not installed; run `make setup` first: \(error)")
         }
     }()
-    static let engine: Engine = try! Engine(fonts: fonts, brandURL: examples.appendingPathComponent("brand.yaml"))
+    static let engine: Engine = try! Engine(fonts: fonts, brandURL: examples.appendingPathComponent("brand.yaml"),
+                                            templates: [repositoryRoot.appendingPathComponent("Templates")])
+    static var template: Template { engine.templates[0] }
     static let goldens = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("Goldens")
 

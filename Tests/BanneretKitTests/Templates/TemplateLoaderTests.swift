@@ -48,17 +48,17 @@ import Testing
         #expect(template.name == "t")
         #expect(template.elements.map(\.id) == ["headline"])
         #expect(template.sizeClasses[.rectangle]?.constraints.first?.source.line == 11)
-        #expect(template.sizeClasses[.rectangle]?.constraints.first?.source.column == 11)
+        #expect(template.sizeClasses[.rectangle]?.constraints.first?.source.column == 9)
     }
 
     @Test func unknownElementInAConstraintSuggestsTheClosest() {
         expectError(Self.minimal.replacingOccurrences(of: "headline.left ==", with: "headlnie.left =="),
-                    code: .templateUnknownName, line: 11, column: 11, containing: "did you mean 'headline'")
+                    code: .templateUnknownName, line: 11, column: 9, containing: "did you mean 'headline'")
     }
 
     @Test func unknownAttributeSuggestsTheClosest() {
         expectError(Self.minimal.replacingOccurrences(of: "headline.left ==", with: "headline.lft =="),
-                    code: .templateUnknownName, line: 11, column: 20, containing: "did you mean 'left'")
+                    code: .templateUnknownName, line: 11, column: 18, containing: "did you mean 'left'")
     }
 
     @Test func unknownKeySuggestsTheClosest() {

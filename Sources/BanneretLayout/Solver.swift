@@ -137,7 +137,7 @@ public final class Solver {
         let delta = value - info.constant
         info.constant = value
         edits[variable] = info
-        shiftEditConstant(tag: info.tag, by: delta)
+        tableau.shiftEditConstant(marker: info.tag.marker, other: info.tag.other, by: delta)
         try tableau.dualOptimize()
     }
 
@@ -179,7 +179,7 @@ public final class Solver {
         for term in expression.terms where !nearZero(term.coefficient) {
             let symbol = symbol(for: term.variable)
             if let index = tableau.rows.index(of: symbol) {
-                row.insert(tableau.rows.rows[index], times: term.coefficient, scratch: &tableau.scratch)
+                tableau.insertRow(at: index, times: term.coefficient, into: &row)
             } else {
                 row.insert(symbol, term.coefficient)
             }
@@ -240,35 +240,7 @@ public final class Solver {
     private func removeEffects(of constraint: Constraint, tag: Tag) {
         let strength = constraint.effectiveStrength.value
         for marker in [tag.marker, tag.other] where marker.isValid && marker.kind == .error {
-            if let index = tableau.rows.index(of: marker) {
-                tableau.objective.insert(tableau.rows.rows[index], times: -strength, scratch: &tableau.scratch)
-            } else {
-                tableau.objective.insert(marker, -strength)
-            }
-        }
-    }
-
-    /// Moves an edit constraint's constant by `delta` wherever it shows.
-    private func shiftEditConstant(tag: Tag, by delta: Double) {
-        if let index = tableau.rows.index(of: tag.marker) {
-            if tableau.rows.rows[index].add(-delta) < 0 {
-                tableau.infeasibleRows.append(tag.marker)
-            }
-            return
-        }
-        if let index = tableau.rows.index(of: tag.other) {
-            if tableau.rows.rows[index].add(delta) < 0 {
-                tableau.infeasibleRows.append(tag.other)
-            }
-            return
-        }
-        for index in tableau.rows.indices {
-            let coefficient = tableau.rows.rows[index].coefficient(for: tag.marker)
-            if coefficient != 0
-                && tableau.rows.rows[index].add(delta * coefficient) < 0
-                && !tableau.rows.symbols[index].isExternal {
-                tableau.infeasibleRows.append(tableau.rows.symbols[index])
-            }
+            tableau.removeEffects(of: marker, strength: strength)
         }
     }
 }

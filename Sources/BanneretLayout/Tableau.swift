@@ -13,6 +13,9 @@ struct Tableau {
     /// Basic symbols whose rows may have turned negative; drained by `dualOptimize`.
     var infeasibleRows: [Symbol] = []
     var nextID = 1
+    /// How often `optimize` zeroed an objective coefficient that was only
+    /// rounding noise; where kiwi would have thrown. For tests.
+    var numericalRepairs = 0
     /// The buffer that row merges build into; see `Row.merge`.
     var scratch: [Cell] = []
 
@@ -48,21 +51,42 @@ struct Tableau {
     /// Phase two of the primal simplex: pivot until no symbol can lower the
     /// objective (the artificial one while adding a required row).
     mutating func optimize(artificialObjective: Bool = false) throws(LayoutError) {
+        var pivots = 0
         while true {
-            let entering = artificialObjective
-                ? Tableau.enteringSymbol(of: artificial!)
-                : Tableau.enteringSymbol(of: objective)
+            let current = artificialObjective ? artificial! : objective
+            let entering = Tableau.enteringSymbol(of: current)
             if !entering.isValid { return }
             guard let index = leavingRow(for: entering) else {
-                throw .internalFailure("the objective is unbounded")
+                // Both objectives are sums of non-negative symbols, so they
+                // cannot fall without bound: a negative coefficient that no
+                // restricted row limits is rounding noise, typically
+                // strength × a row coefficient that the rows dropped as
+                // near zero. Its true value is >= 0; zero it and go on.
+                // kiwi throws here and leaves its solver unusable.
+                let coefficient = current.coefficient(for: entering)
+                let scale = current.cells.reduce(1.0) { max($0, abs($1.coefficient)) }
+                guard -coefficient <= 1e-8 * scale else {
+                    throw .internalFailure("the objective is unbounded")
+                }
+                if artificialObjective { artificial!.remove(entering) } else { objective.remove(entering) }
+                numericalRepairs += 1
+                continue
             }
             pivot(rowAt: index, entering: entering)
+            // The entering rule is Bland's (lowest id first), which cannot
+            // cycle in exact arithmetic; this bound only turns a cycle born
+            // of rounding into an error instead of a hang.
+            pivots += 1
+            if pivots > 50 * (rows.count + 20) {
+                throw .internalFailure("the simplex did not converge")
+            }
         }
     }
 
     /// The dual simplex after `suggestValue`: the objective is still optimal
     /// but some restricted rows went negative; pivot them back to feasible.
     mutating func dualOptimize() throws(LayoutError) {
+        var pivots = 0
         while let leaving = infeasibleRows.popLast() {
             guard let index = rows.index(of: leaving) else { continue }
             let constant = rows.rows[index].constant
@@ -72,6 +96,10 @@ struct Tableau {
                 throw .internalFailure("the dual simplex found no entering symbol")
             }
             pivot(rowAt: index, entering: entering)
+            pivots += 1
+            if pivots > 50 * (rows.count + 20) {
+                throw .internalFailure("the dual simplex did not converge")
+            }
         }
     }
 
@@ -193,6 +221,40 @@ struct Tableau {
             return cell.symbol
         }
         return .invalid
+    }
+
+    /// `row += coefficient × rows.rows[index]`, for building a new row in
+    /// terms of the current non-basic symbols.
+    mutating func insertRow(at index: Int, times coefficient: Double, into row: inout Row) {
+        row.insert(rows.rows[index], times: coefficient, scratch: &scratch)
+    }
+
+    /// Takes a removed constraint's error symbol out of the objective.
+    mutating func removeEffects(of marker: Symbol, strength: Double) {
+        if let index = rows.index(of: marker) {
+            objective.insert(rows.rows[index], times: -strength, scratch: &scratch)
+        } else {
+            objective.insert(marker, -strength)
+        }
+    }
+
+    /// Moves an edit constraint's constant by `delta` wherever it shows,
+    /// noting the rows that turn negative for `dualOptimize`.
+    mutating func shiftEditConstant(marker: Symbol, other: Symbol, by delta: Double) {
+        if let index = rows.index(of: marker) {
+            if rows.rows[index].add(-delta) < 0 { infeasibleRows.append(marker) }
+            return
+        }
+        if let index = rows.index(of: other) {
+            if rows.rows[index].add(delta) < 0 { infeasibleRows.append(other) }
+            return
+        }
+        for index in rows.indices {
+            let coefficient = rows.rows[index].coefficient(for: marker)
+            if coefficient != 0 && rows.rows[index].add(delta * coefficient) < 0 && !rows.symbols[index].isExternal {
+                infeasibleRows.append(rows.symbols[index])
+            }
+        }
     }
 
     mutating func removeAll() {

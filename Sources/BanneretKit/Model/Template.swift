@@ -7,6 +7,8 @@ public struct Template: Sendable, Hashable {
     /// The file it came from, for error locations.
     public var file: String
     var background: ColorSpec
+    /// Named constants (`let.unit`) for every size class.
+    var lets: [LetDefinition]
     var elements: [TemplateElement]
     /// Constraints that apply at every size.
     var constraints: [ConstraintStatement]
@@ -69,7 +71,16 @@ public enum SizeClass: String, Sendable, Hashable, CaseIterable, Codable {
     }
 }
 
+/// `name: expression` of constants, referred to as `let.name`.
+struct LetDefinition: Sendable, Hashable {
+    var name: String
+    var expression: LayoutExpression
+    var source: SourceText
+}
+
 struct SizeClassRules: Sendable, Hashable {
+    /// Named constants for this size class; they may use the template's own.
+    var lets: [LetDefinition] = []
     var constraints: [ConstraintStatement]
     /// Per element id, properties that replace the element's own at this size class.
     var overrides: [String: ElementProperties]

@@ -100,9 +100,14 @@ public struct Generator: Sendable {
                                             element: error.location?.file)
             }
             if [.textOverflow, .textUnknownGlyphs].contains(error.code) {
+                // Point at the feed record and the field whose text did not fit; the message names the template.
                 let element = error.location?.element ?? ""
+                let binding = item.template.elements.first { $0.id == element }?.properties.binding
                 located.location = Location(file: options.feedURL.path, line: item.line,
-                                            field: Self.sourceField[element], element: element)
+                                            field: binding.flatMap(Self.sourceField), element: element)
+                if let template = error.location?.file, template != options.feedURL.path {
+                    located.message += " (template \(template)\(error.location?.line.map { ":\($0)" } ?? ""))"
+                }
             }
             return reject(located)
         } catch {
@@ -110,11 +115,18 @@ public struct Generator: Sendable {
         }
     }
 
-    /// Which feed field (or brand key) each stock-layout text element shows.
-    private static let sourceField = [
-        "headline": "title", "subheadline": "description", "price": "price", "old-price": "price",
-        "badge-text": "sale_price", "cta-text": "brand.cta",
-    ]
+    /// The feed field (or brand key) a text binding shows.
+    private static func sourceField(_ binding: TextBinding) -> String? {
+        switch binding {
+        case .title: "title"
+        case .description: "description"
+        case .price, .oldPrice: "price"
+        case .discount: "sale_price"
+        case .cta: "brand.cta"
+        case .brand: "brand"
+        case .literal: nil
+        }
+    }
 
     private func writeManifest(_ entries: [ManifestEntry], errors: [RejectedItem], to folder: URL) throws {
         let encoder = JSONEncoder()

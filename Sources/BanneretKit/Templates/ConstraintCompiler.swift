@@ -34,7 +34,7 @@ struct ConstraintCompiler {
     private func firstElement(in statement: ConstraintStatement) -> String? {
         var found: String?
         try? TemplateChecker.visitReferences(statement.left) { object, _, _ in
-            if found == nil, object != "canvas", object != "brand" { found = object }
+            if found == nil, !TemplateChecker.constantObjects.contains(object) { found = object }
         }
         return found
     }
@@ -44,7 +44,7 @@ struct ConstraintCompiler {
         case .number(let value):
             return BanneretLayout.Expression(value)
         case .reference(let object, let attribute, let column):
-            if object == "canvas" || object == "brand" {
+            if TemplateChecker.constantObjects.contains(object) {
                 return BanneretLayout.Expression(try constants.evaluate(expression, source: source, element: nil))
             }
             guard let box = variables(object) else { return nil }
@@ -68,6 +68,8 @@ struct ConstraintCompiler {
             return x - y
         case .negate(let a):
             return try linear(a, source).map { -$0 }
+        case .call:
+            return BanneretLayout.Expression(try constants.evaluate(expression, source: source, element: nil))
         case .multiply(let a, let b, let column):
             guard let x = try linear(a, source), let y = try linear(b, source) else { return nil }
             if x.terms.isEmpty { return y * x.constant }

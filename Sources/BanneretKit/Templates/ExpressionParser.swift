@@ -20,6 +20,7 @@ struct ExpressionParser {
     private var index = 0
 
     static let strengths = ["required", "strong", "medium", "weak"]
+    static let functions = ["min", "max"]
 
     init(_ source: SourceText) throws {
         self.source = source
@@ -113,6 +114,21 @@ struct ExpressionParser {
             return .number(value)
         case .name(let object):
             advance()
+            if current.token == .symbol("(") {
+                guard Self.functions.contains(object) else {
+                    throw error("unknown function '\(object)'" + DidYouMean.hint(for: object, in: Self.functions)
+                                + "; there are min and max", column: column)
+                }
+                advance()
+                var arguments = [try parseSum()]
+                while current.token == .symbol(",") {
+                    advance()
+                    arguments.append(try parseSum())
+                }
+                guard current.token == .symbol(")") else { throw error("expected ',' or ')'", column: current.column) }
+                advance()
+                return .call(function: object, arguments: arguments, column: column)
+            }
             guard current.token == .symbol(".") else {
                 throw error("expected '.' after '\(object)': write element.attribute, e.g. \(object).left", column: current.column)
             }
@@ -176,7 +192,7 @@ struct ExpressionParser {
                 }
                 tokens.append((.symbol(String(c) + "="), start))
                 i += 2
-            } else if "+-*/().!:".contains(c) {
+            } else if "+-*/().!:,".contains(c) {
                 tokens.append((.symbol(String(c)), start))
                 i += 1
             } else {

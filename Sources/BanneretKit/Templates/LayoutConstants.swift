@@ -3,9 +3,9 @@
 struct LayoutConstants {
     let width: Double
     let height: Double
-    let values: [String: Double]
+    private(set) var values: [String: Double]
 
-    init(size: BannerSize, brand: BrandGuide) {
+    init(size: BannerSize, brand: BrandGuide, lets: [LetDefinition] = []) throws {
         width = Double(size.width)
         height = Double(size.height)
         let short = min(width, height)
@@ -17,6 +17,9 @@ struct LayoutConstants {
             "brand.margin": (brand.margin * short).rounded(), "brand.radius": brand.cornerRadius * short,
             "brand.logo_min_height": logoMinimum, "brand.logo_clear_space": (brand.logo?.clearSpace ?? 0) * logoMinimum,
         ]
+        for definition in lets {
+            values["let.\(definition.name)"] = try evaluate(definition.expression, source: definition.source, element: nil)
+        }
     }
 
     /// Evaluates an expression of constants only (sizes, radii, conditions).
@@ -39,6 +42,9 @@ struct LayoutConstants {
             }
             return try evaluate(a, source: source, element: element) / divisor
         case .negate(let a): return try -evaluate(a, source: source, element: element)
+        case .call(let function, let arguments, _):
+            let values = try arguments.map { try evaluate($0, source: source, element: element) }
+            return function == "min" ? values.min()! : values.max()!
         }
     }
 

@@ -9,6 +9,8 @@ indirect enum LayoutExpression: Sendable, Hashable {
     case multiply(LayoutExpression, LayoutExpression, column: Int)
     case divide(LayoutExpression, LayoutExpression, column: Int)
     case negate(LayoutExpression)
+    /// `min(a, b, …)` or `max(a, b, …)` of constants.
+    case call(function: String, arguments: [LayoutExpression], column: Int)
 }
 
 /// `lhs relation rhs !strength`, as written on one template line.

@@ -1,7 +1,7 @@
 /// Checks a parsed template before any banner is laid out: every name
 /// resolves, every element has what its kind needs, and every constraint is
 /// linear. Errors point at the line and column and suggest the closest name.
-enum TemplateChecker {
+struct TemplateChecker {
     /// Attributes of every element, solved per banner.
     static let elementAttributes = ["left", "right", "top", "bottom", "width", "height", "center_x", "center_y"]
     /// Constants of the canvas.
@@ -9,27 +9,49 @@ enum TemplateChecker {
                                    "short", "long"]
     /// Constants from the brand guide, in pixels for the banner at hand.
     static let brandAttributes = ["margin", "radius", "logo_min_height", "logo_clear_space"]
+    /// Names whose attributes are numbers known before solving.
+    static let constantObjects: Set<String> = ["canvas", "brand", "let"]
+
+    let ids: [String]
+    /// Every `let` name the template defines, at the top or in any size class.
+    let lets: [String]
 
     static func check(_ template: Template) throws {
         let ids = template.elements.map(\.id)
-        for element in template.elements {
-            try checkProperties(element.properties, kind: element.kind, element: element, ids: ids, isOverride: false)
+        // A let may use canvas, brand and the lets before it (the template's, then its size class's).
+        var topLevel: [String] = []
+        for definition in template.lets {
+            try TemplateChecker(ids: ids, lets: topLevel).checkConstant(definition.expression, source: definition.source, element: nil)
+            topLevel.append(definition.name)
         }
-        for statement in template.constraints { try checkStatement(statement, ids: ids) }
+        var all = Set(topLevel)
         for (_, rules) in template.sizeClasses {
-            for statement in rules.constraints { try checkStatement(statement, ids: ids) }
+            var scope = topLevel
+            for definition in rules.lets {
+                try TemplateChecker(ids: ids, lets: scope).checkConstant(definition.expression, source: definition.source, element: nil)
+                scope.append(definition.name)
+            }
+            all.formUnion(scope)
+        }
+        let checker = TemplateChecker(ids: ids, lets: all.sorted())
+        for element in template.elements {
+            try checker.checkProperties(element.properties, kind: element.kind, element: element, isOverride: false)
+        }
+        for statement in template.constraints { try checker.checkStatement(statement) }
+        for (_, rules) in template.sizeClasses {
+            for statement in rules.constraints { try checker.checkStatement(statement) }
             for (id, properties) in rules.overrides {
                 guard let element = template.elements.first(where: { $0.id == id }) else {
                     throw BanneretError(.templateUnknownName, "size class overrides unknown element '\(id)'"
                                         + DidYouMean.hint(for: id, in: ids), at: Location(file: template.file, element: id))
                 }
-                try checkProperties(properties, kind: element.kind, element: element, ids: ids, isOverride: true)
+                try checker.checkProperties(properties, kind: element.kind, element: element, isOverride: true)
             }
         }
     }
 
-    private static func checkProperties(_ p: ElementProperties, kind: TemplateElement.Kind, element: TemplateElement,
-                                        ids: [String], isOverride: Bool) throws {
+    private func checkProperties(_ p: ElementProperties, kind: TemplateElement.Kind, element: TemplateElement,
+                                 isOverride: Bool) throws {
         let at = element.source.location(element: element.id)
         func require(_ present: Bool, _ what: String) throws {
             guard isOverride || present else {
@@ -67,43 +89,44 @@ enum TemplateChecker {
         }
     }
 
-    /// Sizes, radii and conditions may use only canvas and brand constants.
-    private static func checkConstant(_ expression: LayoutExpression, source: SourceText, element: String) throws {
-        try visitReferences(expression) { object, attribute, column in
-            guard object == "canvas" || object == "brand" else {
-                throw BanneretError(.templateInvalid, "only canvas.* and brand.* can be used here, not \(object).\(attribute)",
+    /// Sizes, radii, conditions and lets may use only canvas, brand and let constants.
+    func checkConstant(_ expression: LayoutExpression, source: SourceText, element: String?) throws {
+        try Self.visitReferences(expression) { object, attribute, column in
+            guard Self.constantObjects.contains(object) else {
+                throw BanneretError(.templateInvalid, "only canvas.*, brand.* and let.* can be used here, not \(object).\(attribute)",
                                     at: source.location(offset: column, element: element))
             }
-            try checkReference(object, attribute, column: column, source: source, ids: [])
+            try checkReference(object, attribute, column: column, source: source)
         }
     }
 
-    private static func checkStatement(_ statement: ConstraintStatement, ids: [String]) throws {
+    private func checkStatement(_ statement: ConstraintStatement) throws {
         for side in [statement.left, statement.right] {
-            try visitReferences(side) { object, attribute, column in
-                try checkReference(object, attribute, column: column, source: statement.source, ids: ids)
+            try Self.visitReferences(side) { object, attribute, column in
+                try checkReference(object, attribute, column: column, source: statement.source)
             }
-            try checkLinear(side, source: statement.source)
+            try Self.checkLinear(side, source: statement.source)
         }
     }
 
-    private static func checkReference(_ object: String, _ attribute: String, column: Int, source: SourceText,
-                                       ids: [String]) throws {
+    private func checkReference(_ object: String, _ attribute: String, column: Int, source: SourceText) throws {
         let attributes: [String]
         switch object {
-        case "canvas": attributes = canvasAttributes
-        case "brand": attributes = brandAttributes
+        case "canvas": attributes = Self.canvasAttributes
+        case "brand": attributes = Self.brandAttributes
+        case "let": attributes = lets
         default:
             guard ids.contains(object) else {
                 throw BanneretError(.templateUnknownName, "unknown element '\(object)'"
-                                    + DidYouMean.hint(for: object, in: ids + ["canvas", "brand"]),
+                                    + DidYouMean.hint(for: object, in: ids + ["canvas", "brand", "let"]),
                                     at: source.location(offset: column))
             }
-            attributes = elementAttributes
+            attributes = Self.elementAttributes
         }
         guard attributes.contains(attribute) else {
-            throw BanneretError(.templateUnknownName, "'\(object)' has no attribute '\(attribute)'"
-                                + DidYouMean.hint(for: attribute, in: attributes) + "; it has " + attributes.joined(separator: ", "),
+            let known = attributes.isEmpty ? "; it defines none" : "; it has " + attributes.joined(separator: ", ")
+            throw BanneretError(.templateUnknownName, "'\(object)' has no \(object == "let" ? "constant" : "attribute") '\(attribute)'"
+                                + DidYouMean.hint(for: attribute, in: attributes) + known,
                                 at: source.location(offset: column + object.count + 1))
         }
     }
@@ -116,6 +139,11 @@ enum TemplateChecker {
             try checkLinear(a, source: source)
             try checkLinear(b, source: source)
         case .negate(let a): try checkLinear(a, source: source)
+        case .call(let function, let arguments, let column):
+            guard arguments.allSatisfy(isConstant) else {
+                throw BanneretError(.templateNotLinear, "\(function)() takes only canvas, brand and let constants",
+                                    at: source.location(offset: column))
+            }
         case .multiply(let a, let b, let column):
             if !isConstant(a) && !isConstant(b) {
                 throw BanneretError(.templateNotLinear, "both sides of '*' depend on the layout; one must be a constant",
@@ -134,15 +162,15 @@ enum TemplateChecker {
     static func isConstant(_ expression: LayoutExpression) -> Bool {
         switch expression {
         case .number: true
-        case .reference(let object, _, _): object == "canvas" || object == "brand"
+        case .reference(let object, _, _): constantObjects.contains(object)
+        case .call(_, let arguments, _): arguments.allSatisfy(isConstant)
         case .add(let a, let b), .subtract(let a, let b), .multiply(let a, let b, _), .divide(let a, let b, _):
             isConstant(a) && isConstant(b)
         case .negate(let a): isConstant(a)
         }
     }
 
-    static func visitReferences(_ expression: LayoutExpression,
-                                _ visit: (String, String, Int) throws -> Void) throws {
+    static func visitReferences(_ expression: LayoutExpression, _ visit: (String, String, Int) throws -> Void) throws {
         switch expression {
         case .number: return
         case .reference(let object, let attribute, let column): try visit(object, attribute, column)
@@ -150,6 +178,7 @@ enum TemplateChecker {
             try visitReferences(a, visit)
             try visitReferences(b, visit)
         case .negate(let a): try visitReferences(a, visit)
+        case .call(_, let arguments, _): for argument in arguments { try visitReferences(argument, visit) }
         }
     }
 }

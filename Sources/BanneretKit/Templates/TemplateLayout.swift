@@ -41,7 +41,7 @@ struct TemplateLayout {
             throw BanneretError(.templateInvalid, "template '\(template.name)' has no rules for \(sizeClass.rawValue) sizes "
                                 + "such as \(size); add size_classes.\(sizeClass.rawValue)", at: Location(file: template.file))
         }
-        let constants = LayoutConstants(size: size, brand: input.brand)
+        let constants = try LayoutConstants(size: size, brand: input.brand, lets: template.lets + rules.lets)
         let conditions = ConditionFacts(input: input)
 
         // Active elements, with this size class's overrides applied.
@@ -111,6 +111,8 @@ struct TemplateLayout {
             return la != lb ? la : a < b
         }
         var minimums: [Int: Constraint] = [:]
+        var minimumWidths: [Int: Constraint] = [:]
+        var naturalWidths: [Int: Double] = [:]
         for i in textItems {
             let properties = items[i].properties
             let range = try constants.sizeRange(properties.size!, source: items[i].element.source, element: items[i].element.id)
@@ -128,18 +130,32 @@ struct TemplateLayout {
             try solver.addEditVariable(items[i].height, strength: Self.probeStrength)
             try solver.suggestValue(items[i].height, oneLine.height)
             if properties.hugWidth == true {
+                // Until its turn, a hugging text holds the width of one line at its minimum size;
+                // on its turn it asks for its natural width at the maximum size.
+                let narrowest = measurer.fit(items[i].text!, style: style.pinned(at: style.minimumSize, lines: 1), in: (1e6, 1e6))
                 let natural = measurer.fit(items[i].text!, style: style.pinned(at: style.maximumSize, lines: 1), in: (1e6, 1e6))
+                naturalWidths[i] = natural.width + 1
+                let minimumWidth = Constraint(items[i].width - narrowest.width - 1, .greaterOrEqual, strength: Self.minimumStrength)
+                try add(minimumWidth)
+                minimumWidths[i] = minimumWidth
                 try solver.addEditVariable(items[i].width, strength: Self.probeStrength)
-                try solver.suggestValue(items[i].width, natural.width + 1)
+                try solver.suggestValue(items[i].width, narrowest.width + 1)
             }
         }
         for i in textItems {
             let item = items[i]
             try solver.suggestValue(item.height, constants.height * 2)
+            if let natural = naturalWidths[i] { try solver.suggestValue(item.width, natural) }
             solver.updateVariables()
             let box = (width: item.width.value, height: item.height.value)
             var fitted = measurer.fit(item.text!, style: item.style!, in: box)
-            if fitted.overflows, item.properties.optional == true {
+            if fitted.overflows {
+                guard item.properties.optional == true else {
+                    throw BanneretError(.textOverflow, "text '\(item.element.id)' does not fit the \(Int(box.width))×\(Int(box.height)) px "
+                                        + "its constraints leave \(where_), even at \(fitted.fontSize) px"
+                                        + (item.style!.allowsEllipsis ? " with an ellipsis" : " (it is never shortened)"),
+                                        at: item.element.source.location(element: item.element.id))
+                }
                 items[i].dropped = true
                 fitted.height = 0
             }
@@ -150,6 +166,7 @@ struct TemplateLayout {
             try add(Constraint(item.height - fitted.height, .equal, strength: Self.pinStrength))
             if item.properties.hugWidth == true {
                 try solver.removeEditVariable(item.width)
+                if let minimum = minimumWidths[i] { try solver.removeConstraint(minimum) }
                 let width = items[i].dropped ? 0 : min(box.width, (fitted.width + 1).rounded(.up))
                 try add(Constraint(item.width - width, .equal, strength: Self.pinStrength))
             }

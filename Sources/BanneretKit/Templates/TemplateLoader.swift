@@ -11,7 +11,7 @@ public enum TemplateLoader {
         return try parse(text, file: url.path)
     }
 
-    static let topKeys = ["name", "description", "background", "elements", "constraints", "size_classes"]
+    static let topKeys = ["name", "description", "background", "let", "elements", "constraints", "size_classes"]
     static let elementKeys = ["kind", "when", "underlay", "shape", "fill", "radius", "image", "fit", "focus",
                               "keep_aspect", "bind", "text", "font", "color", "size", "max_lines", "ellipsis", "align",
                               "valign", "line_height", "strikethrough", "hug_width", "optional", "hidden"]
@@ -30,6 +30,7 @@ public enum TemplateLoader {
         var name: String?
         var description = ""
         var background = ColorSpec(role: "background")
+        var lets: [LetDefinition] = []
         var elements: [TemplateElement] = []
         var constraints: [ConstraintStatement] = []
         var sizeClasses: [SizeClass: SizeClassRules] = [:]
@@ -39,6 +40,7 @@ public enum TemplateLoader {
             case "name": name = try reader.string(value, what: "name")
             case "description": description = try reader.string(value, what: "description")
             case "background": background = try colorSpec(value, reader: reader, element: nil)
+            case "let": lets = try letDefinitions(value, reader: reader)
             case "elements":
                 elementsNode = value
                 for (id, keyNode, body) in try reader.mapping(value, allowed: nil, what: "elements") {
@@ -75,7 +77,7 @@ public enum TemplateLoader {
                                 at: elementsNode.map { reader.location($0) } ?? Location(file: file))
         }
         let template = Template(name: name, description: description, file: file, background: background,
-                                elements: elements, constraints: constraints, sizeClasses: sizeClasses)
+                                lets: lets, elements: elements, constraints: constraints, sizeClasses: sizeClasses)
         try TemplateChecker.check(template)
         return template
     }
@@ -84,8 +86,10 @@ public enum TemplateLoader {
 
     private static func rules(_ node: Node, reader: YAMLNodeReader) throws -> SizeClassRules {
         var rules = SizeClassRules(constraints: [], overrides: [:])
-        for (key, _, value) in try reader.mapping(node, allowed: ["constraints", "elements"], what: "a size class") {
-            if key == "constraints" {
+        for (key, _, value) in try reader.mapping(node, allowed: ["let", "constraints", "elements"], what: "a size class") {
+            if key == "let" {
+                rules.lets = try letDefinitions(value, reader: reader)
+            } else if key == "constraints" {
                 rules.constraints = try statements(value, reader: reader)
             } else {
                 for (id, _, body) in try reader.mapping(value, allowed: nil, what: "element overrides") {
@@ -94,6 +98,16 @@ public enum TemplateLoader {
             }
         }
         return rules
+    }
+
+    private static func letDefinitions(_ node: Node, reader: YAMLNodeReader) throws -> [LetDefinition] {
+        try reader.mapping(node, allowed: nil, what: "let").map { name, keyNode, value in
+            guard name.first?.isLetter == true, name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) else {
+                throw reader.error(keyNode, "constant names use letters, digits and _: '\(name)'")
+            }
+            let source = try reader.source(value, what: "a constant")
+            return LetDefinition(name: name, expression: try ExpressionParser.expression(source), source: source)
+        }
     }
 
     private static func statements(_ node: Node, reader: YAMLNodeReader) throws -> [ConstraintStatement] {

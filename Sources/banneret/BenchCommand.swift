@@ -52,7 +52,12 @@ struct BenchCommand: ParsableCommand {
             let downscale = try Benchmark.downscaleMilliseconds(imagePath: photo, images: engine.images, target: 200,
                                                                 repetitions: 50)
             let encoders = try bench.pngEncoderComparison(size: BannerSize(width: 1080, height: 1080), repetitions: 10)
+            let solver = try bench.solverMicroseconds(size: BannerSize(width: 300, height: 250), repetitions: 2000)
             let report = BenchReport(renderer: RendererVersion.string, throughput: figures,
+                                     solver300x250: ["variables": Double(solver.variables),
+                                                     "constraints": Double(solver.constraints),
+                                                     "build_and_solve_us": round3(solver.build),
+                                                     "resolve_after_suggest_us": round3(solver.resolve)],
                                      png1080x1080: ["banneret_ms": round3(encoders.ours.ms),
                                                     "banneret_bytes": Double(encoders.ours.bytes),
                                                     "cairo_write_to_png_ms": round3(encoders.cairo.ms),
@@ -74,6 +79,7 @@ struct BenchCommand: ParsableCommand {
 private struct BenchReport: Encodable {
     var renderer: String
     var throughput: [Benchmark.Figure]
+    var solver300x250: [String: Double]
     var png1080x1080: [String: Double]
     var renderMSPerSize: [String: Double]
     var downscale1000To200MS: [String: Double]
@@ -81,6 +87,7 @@ private struct BenchReport: Encodable {
     enum CodingKeys: String, CodingKey {
         case renderer, throughput
         case png1080x1080 = "png_encode_1080x1080"
+        case solver300x250 = "solver_stock_hero_300x250"
         case renderMSPerSize = "render_ms_per_size"
         case downscale1000To200MS = "downscale_1000px_to_200px_ms"
     }

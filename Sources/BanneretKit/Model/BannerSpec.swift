@@ -6,6 +6,8 @@ public struct BannerSpec: Sendable, Hashable {
     public var elements: [Element]
     /// Ids of elements declared as underlays (cards, badge discs): others may sit on them.
     public var underlays: Set<String> = []
+    /// The template's font-size range of each text element at this size, before fitting.
+    public var textSizeRanges: [String: ClosedRange<Double>] = [:]
 
     public init(size: BannerSize, background: Fill, elements: [Element]) {
         self.size = size

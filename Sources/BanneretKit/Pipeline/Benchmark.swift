@@ -76,6 +76,33 @@ public struct Benchmark: Sendable {
         return Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e6 / Double(repetitions)
     }
 
+    /// The constraint solver alone on the first template at `size`: microseconds to build the
+    /// system and solve it, and to re-solve after one suggested value changes.
+    public func solverMicroseconds(size: BannerSize, repetitions: Int) throws
+        -> (variables: Int, constraints: Int, build: Double, resolve: Double) {
+        let worker = RenderWorker(engine: engine)
+        let (product, path) = products[0]
+        let input = try worker.layoutInput(product: product, size: size, imagePath: path)
+        let layout = TemplateLayout(template: template, measurer: worker.renderer.textSetter)
+        var start = DispatchTime.now()
+        var compiled = try layout.compile(input)
+        for _ in 0 ..< repetitions {
+            compiled = try layout.compile(input)
+            compiled.solver.updateVariables()
+        }
+        let build = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e3 / Double(repetitions)
+        let variables = compiled.variables
+        let edited = variables[variables.count - 1]   // the last element's height
+        try compiled.solver.addEditVariable(edited, strength: .strong)
+        start = DispatchTime.now()
+        for index in 0 ..< repetitions {
+            try compiled.solver.suggestValue(edited, Double(20 + index % 40))
+            compiled.solver.updateVariables()
+        }
+        let resolve = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e3 / Double(repetitions)
+        return (variables.count, compiled.constraintCount, build, resolve)
+    }
+
     /// Milliseconds and bytes to encode one rendered banner of `size` as PNG:
     /// our libdeflate writer against `cairo_surface_write_to_png_stream`.
     public func pngEncoderComparison(size: BannerSize, repetitions: Int)

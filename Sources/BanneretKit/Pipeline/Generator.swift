@@ -88,7 +88,10 @@ public struct Generator: Sendable {
                 variant: ["template": item.template.name, "size_class": SizeClass(item.size).rawValue],
                 scores: [:], metrics: SpecMetrics.measure(spec),
                 text: rendered.texts.map {
-                    ManifestEntry.TextReport(element: $0.id, fontSize: $0.fitted.fontSize, lines: $0.fitted.lineCount,
+                    ManifestEntry.TextReport(element: $0.id, fontSize: $0.fitted.fontSize,
+                                             minSize: spec.textSizeRanges[$0.id]?.lowerBound ?? $0.fitted.fontSize,
+                                             maxSize: spec.textSizeRanges[$0.id]?.upperBound ?? $0.fitted.fontSize,
+                                             lines: $0.fitted.lineCount,
                                              truncated: $0.fitted.truncated, unknownGlyphs: $0.fitted.unknownGlyphs)
                 },
                 renderMS: (elapsed * 100).rounded() / 100,

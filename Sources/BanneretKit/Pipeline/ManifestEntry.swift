@@ -20,6 +20,9 @@ public struct ManifestEntry: Sendable, Codable, Hashable {
     public struct TextReport: Sendable, Codable, Hashable {
         public var element: String
         public var fontSize: Double
+        /// The template's size range the fitter chose from.
+        public var minSize: Double
+        public var maxSize: Double
         public var lines: Int
         public var truncated: Bool
         public var unknownGlyphs: Int
@@ -27,6 +30,8 @@ public struct ManifestEntry: Sendable, Codable, Hashable {
         enum CodingKeys: String, CodingKey {
             case element
             case fontSize = "font_size"
+            case minSize = "min_size"
+            case maxSize = "max_size"
             case lines, truncated
             case unknownGlyphs = "unknown_glyphs"
         }

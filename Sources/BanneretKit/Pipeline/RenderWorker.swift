@@ -14,12 +14,7 @@ final class RenderWorker {
     /// Lays out and renders one banner; checks its text before anyone sees it.
     func render(product: Product, size: BannerSize, imagePath: String?,
                 template: Template) throws -> (RenderedBanner, BannerSpec) {
-        let image = try imagePath.map { try engine.images.image(at: $0) }
-        let input = LayoutInput(product: product, brand: engine.brand, size: size, imagePath: imagePath,
-                                imageIsOpaque: image.map { !$0.hasAlpha } ?? false,
-                                imageAspectRatio: image.map { Double($0.width) / Double($0.height) } ?? 1,
-                                logoForLightBackground: engine.logoDark, logoForDarkBackground: engine.logoLight,
-                                logoAspectRatio: engine.logoAspectRatio)
+        let input = try layoutInput(product: product, size: size, imagePath: imagePath)
         let spec = try TemplateLayout(template: template, measurer: renderer.textSetter).spec(for: input)
         let rendered = try renderer.render(spec)
         for (id, fitted) in rendered.texts {
@@ -36,5 +31,15 @@ final class RenderWorker {
             }
         }
         return (rendered, spec)
+    }
+
+    /// What the layout needs to know, with the product image decoded (once, through the cache).
+    func layoutInput(product: Product, size: BannerSize, imagePath: String?) throws -> LayoutInput {
+        let image = try imagePath.map { try engine.images.image(at: $0) }
+        return LayoutInput(product: product, brand: engine.brand, size: size, imagePath: imagePath,
+                           imageIsOpaque: image.map { !$0.hasAlpha } ?? false,
+                           imageAspectRatio: image.map { Double($0.width) / Double($0.height) } ?? 1,
+                           logoForLightBackground: engine.logoDark, logoForDarkBackground: engine.logoLight,
+                           logoAspectRatio: engine.logoAspectRatio)
     }
 }

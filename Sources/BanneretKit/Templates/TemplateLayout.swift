@@ -23,7 +23,7 @@ struct TemplateLayout {
     /// Nothing smaller is legible on a banner.
     static let minimumFontSize = 9.0
 
-    private struct Item {
+    fileprivate struct Item {
         let element: TemplateElement
         let properties: ElementProperties
         let left: Variable, top: Variable, width: Variable, height: Variable
@@ -33,7 +33,21 @@ struct TemplateLayout {
         var dropped = false
     }
 
-    func spec(for input: LayoutInput) throws -> BannerSpec {
+    /// The banner's constraint system before any text is measured: one box per present
+    /// element, the template's constraints for the size class, intrinsic aspect ratios.
+    struct Compiled {
+        let solver: Solver
+        fileprivate var items: [Item]
+        let constants: LayoutConstants
+        let where_: String
+        let add: (Constraint) throws -> Void
+        /// Constraints in the system as compiled, before text adds its own.
+        let constraintCount: Int
+        /// The solver's variables, four per element.
+        var variables: [Variable] { items.flatMap { [$0.left, $0.top, $0.width, $0.height] } }
+    }
+
+    func compile(_ input: LayoutInput) throws -> Compiled {
         let size = input.size
         let sizeClass = SizeClass(size)
         guard let (ruleClass, rules) = ([sizeClass] + sizeClass.fallbacks).lazy
@@ -72,7 +86,9 @@ struct TemplateLayout {
             index[id].map { (items[$0].left, items[$0].top, items[$0].width, items[$0].height) }
         })
         let where_ = "at \(size) (\(ruleClass.rawValue) rules)"
+        var count = 0
         func add(_ constraint: Constraint) throws {
+            count += 1
             do {
                 try solver.addConstraint(constraint)
             } catch {
@@ -102,6 +118,13 @@ struct TemplateLayout {
             guard let constraint = try compiler.compile(statement) else { continue }
             try add(constraint)
         }
+        return Compiled(solver: solver, items: items, constants: constants, where_: where_, add: add, constraintCount: count)
+    }
+
+    func spec(for input: LayoutInput) throws -> BannerSpec {
+        let compiled = try compile(input)
+        let solver = compiled.solver, constants = compiled.constants, where_ = compiled.where_, add = compiled.add
+        var items = compiled.items
 
         // Measure and fit text. Strengths, highest first: a fitted text's size (pinned), an
         // unfitted text's one-line minimum, the probe for how much room a text can have.
@@ -222,6 +245,9 @@ struct TemplateLayout {
         var spec = BannerSpec(size: input.size, background: .solid(ColorResolver.color(template.background, input: input)),
                               elements: elements)
         spec.underlays = underlays
+        spec.textSizeRanges = Dictionary(uniqueKeysWithValues: items.compactMap { item in
+            item.style.map { (item.element.id, $0.minimumSize ... $0.maximumSize) }
+        })
         if RightToLeft.isRightToLeft(input.product.language) { spec = RightToLeft.mirrored(spec) }
         return spec
     }

@@ -12,6 +12,8 @@ public struct FittedText: Sendable, Hashable, Codable {
     public var unknownGlyphs: Int
     /// True when even the minimum size with ellipsis does not fit the box.
     public var overflows: Bool
+    /// Narrower than the box when lines were rebalanced to avoid a lone last word.
+    public var wrapWidth: Double?
 
     enum CodingKeys: String, CodingKey {
         case fontSize = "font_size"
@@ -19,5 +21,6 @@ public struct FittedText: Sendable, Hashable, Codable {
         case width, height, truncated
         case unknownGlyphs = "unknown_glyphs"
         case overflows = "overflow"
+        case wrapWidth = "wrap_width"
     }
 }

@@ -45,6 +45,36 @@ final class TextSetter {
     /// in at most `maximumLines` lines; below the minimum, ellipsizes if the
     /// style allows, else reports an overflow.
     func fit(_ text: String, style: TextStyle, in box: (width: Double, height: Double)) -> FittedText {
+        let fitted = fitSize(text, style: style, in: box)
+        guard fitted.lineCount >= 2, !fitted.truncated, !fitted.overflows else { return fitted }
+        return avoidingLoneLastWord(text, style: style, fitted: fitted, box: box)
+    }
+
+    /// A single short word alone on the last line ("Ceramic Planter Set of / 3") reads badly.
+    /// Narrowing the wrap width, keeping the line count, pulls a second word down.
+    private func avoidingLoneLastWord(_ text: String, style: TextStyle, fitted: FittedText,
+                                      box: (width: Double, height: Double)) -> FittedText {
+        let displayed = style.font.uppercase ? text.uppercased() : text
+        func lastLineIsLoneWord(_ width: Double) -> Bool {
+            let lines = self.lines(of: displayed, style: style, size: fitted.fontSize, width: width)
+            guard let last = lines.last?.trimmingCharacters(in: .whitespaces), lines.count >= 2 else { return false }
+            return !last.contains(" ") && last.count <= 12
+        }
+        guard lastLineIsLoneWord(box.width) else { return fitted }
+        for factor in stride(from: 0.95, through: 0.6, by: -0.05) {
+            let width = box.width * factor
+            configure(displayed, style: style, size: fitted.fontSize, width: width, ellipsize: nil)
+            var m = measurement(size: fitted.fontSize, truncated: false)
+            guard m.lineCount == fitted.lineCount, m.height <= box.height + 0.01 else { break }
+            if !lastLineIsLoneWord(width) {
+                m.wrapWidth = width
+                return m
+            }
+        }
+        return fitted
+    }
+
+    private func fitSize(_ text: String, style: TextStyle, in box: (width: Double, height: Double)) -> FittedText {
         let displayed = style.font.uppercase ? text.uppercased() : text
         func measure(_ size: Double) -> FittedText {
             configure(displayed, style: style, size: size, width: box.width, ellipsize: nil)
@@ -138,11 +168,20 @@ final class TextSetter {
     /// Draws text fitted by ``fit(_:style:in:)`` inside `frame`.
     func draw(_ text: String, style: TextStyle, fitted: FittedText, frame: Rect, on cairo: OpaquePointer) {
         let displayed = style.font.uppercase ? text.uppercased() : text
-        configure(displayed, style: style, size: fitted.fontSize, width: frame.width,
+        let wrapWidth = min(fitted.wrapWidth ?? frame.width, frame.width)
+        configure(displayed, style: style, size: fitted.fontSize, width: wrapWidth,
                   ellipsize: fitted.truncated ? fitted.lineCount : nil)
         var logical = PangoRectangle()
         pango_layout_get_extents(pangoLayout, nil, &logical)
         let height = Double(logical.height) / Double(PANGO_SCALE)
+        // A narrowed wrap width sits where the alignment puts it inside the frame.
+        let slack = frame.width - wrapWidth
+        let rightToLeft = RightToLeft.startsRightToLeft(displayed)
+        let shift: Double = switch style.alignment {
+        case .center: slack / 2
+        case .leading: rightToLeft ? slack : 0
+        case .trailing: rightToLeft ? 0 : slack
+        }
         let top: Double = switch style.verticalAlignment {
         case .top: frame.y
         case .center: frame.y + (frame.height - height) / 2
@@ -150,7 +189,7 @@ final class TextSetter {
         }
         cairo_save(cairo)
         cairo_set_source_rgba(cairo, style.color.red, style.color.green, style.color.blue, style.color.alpha)
-        cairo_move_to(cairo, frame.x, top - Double(logical.y) / Double(PANGO_SCALE))
+        cairo_move_to(cairo, frame.x + shift, top - Double(logical.y) / Double(PANGO_SCALE))
         pango_cairo_show_layout(cairo, pangoLayout)
         cairo_restore(cairo)
     }

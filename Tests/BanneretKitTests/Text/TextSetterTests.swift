@@ -63,4 +63,22 @@ import Testing
         }
         #expect(KeepAll.protectedByteRanges(in: "ab 가나 c다") == [3 ..< 9, 10 ..< 14])
     }
+
+    @Test func avoidsALoneShortWordOnTheLastLine() {
+        let text = "Ceramic Planter Set of 3"
+        let fixed = style(min: 20, max: 20, lines: 3)
+        var exercised = 0
+        for width in stride(from: 120.0, through: 320, by: 4) {
+            let plain = setter.lines(of: text, style: fixed, size: 20, width: width)
+            guard plain.count >= 2, plain.last?.trimmingCharacters(in: .whitespaces) == "3" else { continue }
+            exercised += 1
+            let fitted = setter.fit(text, style: fixed, in: (width, 200))
+            let wrap = try! #require(fitted.wrapWidth, "width \(width): no rebalancing")
+            #expect(wrap < width)
+            let lines = setter.lines(of: text, style: fixed, size: 20, width: wrap)
+            #expect(lines.count == plain.count, "same number of lines")
+            #expect(lines.last!.trimmingCharacters(in: .whitespaces).contains(" "), "width \(width): \(lines)")
+        }
+        #expect(exercised > 0, "no width produced a lone last word; the test proves nothing")
+    }
 }

@@ -55,10 +55,13 @@ final class TextSetter {
     private func avoidingLoneLastWord(_ text: String, style: TextStyle, fitted: FittedText,
                                       box: (width: Double, height: Double)) -> FittedText {
         let displayed = style.font.uppercase ? text.uppercased() : text
+        /// A last line of one word, or any line of one very short word (an emoji, "3", "빛").
         func lastLineIsLoneWord(_ width: Double) -> Bool {
             let lines = self.lines(of: displayed, style: style, size: fitted.fontSize, width: width)
-            guard let last = lines.last?.trimmingCharacters(in: .whitespaces), lines.count >= 2 else { return false }
-            return !last.contains(" ") && last.count <= 12
+                .map { $0.trimmingCharacters(in: .whitespaces) }
+            guard let last = lines.last, lines.count >= 2 else { return false }
+            if !last.contains(" ") && last.count <= 12 { return true }
+            return lines.contains { !$0.contains(" ") && $0.count <= 3 }
         }
         guard lastLineIsLoneWord(box.width) else { return fitted }
         for factor in stride(from: 0.95, through: 0.6, by: -0.05) {

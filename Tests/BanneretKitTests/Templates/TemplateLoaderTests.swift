@@ -84,6 +84,17 @@ import Testing
         expectError(Self.minimal.replacingOccurrences(of: "size: [10, 20]", with: "size: [10, 20]\n    max_lines: 0"),
                     code: .templateInvalid, line: 8, containing: "max_lines")
         expectError(Self.minimal.replacingOccurrences(of: "size: [10, 20]", with: "size: [10, headline.height]"),
-                    code: .templateInvalid, line: 3, containing: "only canvas.* and brand.*")
+                    code: .templateInvalid, line: 3, containing: "only canvas.*, brand.* and let.*")
+    }
+
+    @Test func letConstantsAndMinMax() throws {
+        let yaml = Self.minimal.replacingOccurrences(of: "  rectangle:\n", with: "  rectangle:\n    let:\n      u: min(canvas.height, canvas.width * 0.125)\n")
+            .replacingOccurrences(of: "canvas.left + brand.margin", with: "canvas.left + let.u")
+        let template = try TemplateLoader.parse(yaml, file: "t.yaml")
+        #expect(template.sizeClasses[.rectangle]?.lets.map(\.name) == ["u"])
+        expectError(yaml.replacingOccurrences(of: "+ let.u", with: "+ let.v"),
+                    code: .templateUnknownName, line: 13, containing: "did you mean 'u'")
+        expectError(yaml.replacingOccurrences(of: "min(canvas.height", with: "mni(canvas.height"),
+                    code: .templateSyntax, line: 11, containing: "did you mean 'min'")
     }
 }

@@ -23,7 +23,8 @@ this script rebuilds the kiwi solver from the constraints that are in effect.
 
 kiwi orders a constraint's terms by the memory address of its variables, so
 two runs of this script can differ in the rounding noise of the errors and in
-which few systems kiwi aborts on; verdicts and pinned values do not change.
+which few systems kiwi aborts on; verdicts do not change, nor do pinned values
+beyond that noise.
 
 Usage: scripts/kiwi-fixtures.py [--systems 2000] [--out PATH]
 Needs: pip install kiwisolver

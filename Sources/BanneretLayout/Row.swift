@@ -13,9 +13,19 @@ struct Cell {
 struct Row {
     var cells: [Cell] = []
     var constant: Double
+    /// One bit per symbol id modulo 64, set for every symbol in the row (and
+    /// possibly for some that left it). Substitution and the ratio tests ask
+    /// every row about one symbol, and most rows can answer "no" from this
+    /// word without searching their cells.
+    private(set) var mask: UInt64 = 0
 
     init(constant: Double = 0) {
         self.constant = constant
+    }
+
+    @inline(__always)
+    func mightContain(_ symbol: Symbol) -> Bool {
+        mask & symbol.bit != 0
     }
 
     /// The position of `symbol`, or where it would be inserted.
@@ -38,6 +48,7 @@ struct Row {
     }
 
     func coefficient(for symbol: Symbol) -> Double {
+        guard mightContain(symbol) else { return 0 }
         let (index, found) = position(of: symbol)
         return found ? cells[index].coefficient : 0
     }
@@ -61,6 +72,7 @@ struct Row {
             }
         } else if !nearZero(coefficient) {
             cells.insert(Cell(symbol: symbol, coefficient: coefficient), at: index)
+            mask |= symbol.bit
         }
     }
 
@@ -105,6 +117,7 @@ struct Row {
 
     /// Replaces `symbol` by the expression `row`, if the row mentions it.
     mutating func substitute(_ symbol: Symbol, with row: Row, scratch: inout [Cell]) {
+        guard mightContain(symbol) else { return }
         let (index, found) = position(of: symbol)
         guard found else { return }
         let coefficient = cells[index].coefficient
@@ -112,34 +125,63 @@ struct Row {
         merge(row.cells, times: coefficient, skipping: symbol, scratch: &scratch)
     }
 
-    /// `cells += coefficient × others`, leaving out `skipped`, in one pass
-    /// over both sorted arrays. The result is built in `scratch` and swapped
-    /// in, so the old buffer becomes the next merge's scratch.
+    /// `cells += coefficient × others`, leaving out `skipped`. Cells that
+    /// cancel to near zero are dropped; every sum is `mine + theirs × coefficient`,
+    /// as in kiwi, whichever way the rows are combined.
     private mutating func merge(_ others: [Cell], times coefficient: Double, skipping skipped: Symbol, scratch: inout [Cell]) {
-        if others.isEmpty && !skipped.isValid { return }
-        scratch.removeAll(keepingCapacity: true)
-        scratch.reserveCapacity(cells.count + others.count)
-        cells.withUnsafeBufferPointer { mine in
-            others.withUnsafeBufferPointer { theirs in
-                var i = 0
-                var j = 0
-                while i < mine.count || j < theirs.count {
-                    if j == theirs.count || (i < mine.count && mine[i].symbol.raw < theirs[j].symbol.raw) {
-                        if mine[i].symbol.raw != skipped.raw { scratch.append(mine[i]) }
-                        i += 1
-                    } else if i == mine.count || theirs[j].symbol.raw < mine[i].symbol.raw {
-                        let value = theirs[j].coefficient * coefficient
-                        if !nearZero(value) { scratch.append(Cell(symbol: theirs[j].symbol, coefficient: value)) }
-                        j += 1
-                    } else {
-                        let value = mine[i].coefficient + theirs[j].coefficient * coefficient
-                        if !nearZero(value) { scratch.append(Cell(symbol: mine[i].symbol, coefficient: value)) }
-                        i += 1
-                        j += 1
+        if others.count * 8 < cells.count {
+            // A short row into a long one (typically into the objective):
+            // a few binary searches beat walking the whole long row.
+            if skipped.isValid { remove(skipped) }
+            for cell in others {
+                insert(cell.symbol, cell.coefficient * coefficient)
+            }
+            return
+        }
+        // One pass over both sorted arrays into `scratch`, which the tableau
+        // keeps at least as long as any merge needs, then one copy back into
+        // the row's own buffer: no allocation unless the row outgrows it.
+        let needed = cells.count + others.count
+        if scratch.count < needed {
+            scratch = Array(repeating: Cell(symbol: .invalid, coefficient: 0), count: max(needed, 2 * scratch.count, 64))
+        }
+        var newMask: UInt64 = 0
+        let count = scratch.withUnsafeMutableBufferPointer { output -> Int in
+            cells.withUnsafeBufferPointer { mine in
+                others.withUnsafeBufferPointer { theirs in
+                    // Branch-free steps: symbol order between two rows is
+                    // unpredictable, so choosing by arithmetic beats
+                    // mispredicted jumps. An exhausted side reads as Int.max.
+                    var written = 0
+                    var i = 0
+                    var j = 0
+                    let mineCount = mine.count
+                    let theirsCount = theirs.count
+                    while i < mineCount || j < theirsCount {
+                        let a = i < mineCount ? mine[i].symbol.raw : Int.max
+                        let b = j < theirsCount ? theirs[j].symbol.raw : Int.max
+                        let takeMine = a <= b
+                        let takeTheirs = b <= a
+                        let value = (takeMine ? mine[min(i, mineCount - 1)].coefficient : 0)
+                            + (takeTheirs ? theirs[min(j, theirsCount - 1)].coefficient * coefficient : 0)
+                        let symbol = takeMine ? a : b
+                        i += takeMine ? 1 : 0
+                        j += takeTheirs ? 1 : 0
+                        // Cells only in this row were kept before and stay; the
+                        // others go if they cancel to near zero.
+                        let keep = symbol != skipped.raw && (!takeTheirs || !nearZero(value))
+                        output[written] = Cell(symbol: Symbol(raw: symbol), coefficient: value)
+                        written += keep ? 1 : 0
+                        newMask |= keep ? Symbol(raw: symbol).bit : 0
                     }
+                    return written
                 }
             }
         }
-        swap(&cells, &scratch)
+        cells.removeAll(keepingCapacity: true)
+        scratch.withUnsafeBufferPointer { merged in
+            cells.append(contentsOf: UnsafeBufferPointer(rebasing: merged[..<count]))
+        }
+        mask = newMask
     }
 }

@@ -34,6 +34,31 @@ public final class Solver {
     ///   conflicts with the required constraints present, in which case the
     ///   solver is left unchanged.
     public func addConstraint(_ constraint: Constraint) throws(LayoutError) {
+        try insert(constraint)
+        // Optimizing after every change keeps each solve small and the
+        // tableau always ready to read.
+        try tableau.optimize()
+    }
+
+    /// Adds constraints in order and re-solves once at the end, which takes
+    /// far fewer pivots than adding them one by one when building a layout.
+    ///
+    /// - Throws: as ``addConstraint(_:)``, for the first constraint that
+    ///   fails; the ones before it stay added and the solver is solved.
+    public func addConstraints(_ constraints: some Sequence<Constraint>) throws(LayoutError) {
+        do {
+            for constraint in constraints {
+                try insert(constraint)
+            }
+        } catch {
+            try tableau.optimize()
+            throw error
+        }
+        try tableau.optimize()
+    }
+
+    /// Adds a constraint's row to the tableau, feasible but not yet optimal.
+    private func insert(_ constraint: Constraint) throws(LayoutError) {
         if constraints[constraint] != nil {
             throw .duplicateConstraint(constraint)
         }
@@ -58,9 +83,6 @@ public final class Solver {
         }
 
         constraints[constraint] = tag
-        // Optimizing after every change keeps each solve small and the
-        // tableau always ready to read.
-        try tableau.optimize()
     }
 
     /// Removes a constraint and re-solves.

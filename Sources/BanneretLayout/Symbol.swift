@@ -25,6 +25,10 @@ struct Symbol: Hashable, Comparable {
         raw = id << 3 | kind.rawValue
     }
 
+    init(raw: Int) {
+        self.raw = raw
+    }
+
     static let invalid = Symbol(.invalid, id: 0)
 
     var kind: Kind { Kind(rawValue: raw & 7)! }
@@ -34,6 +38,9 @@ struct Symbol: Hashable, Comparable {
     /// Slack and error symbols: the ones allowed to enter the basis when a row
     /// needs a new subject.
     var isPivotable: Bool { raw & 7 == Kind.slack.rawValue || raw & 7 == Kind.error.rawValue }
+
+    /// The symbol's bit in a row's membership mask.
+    var bit: UInt64 { 1 << UInt64((raw >> 3) & 63) }
 
     static func < (lhs: Symbol, rhs: Symbol) -> Bool { lhs.raw < rhs.raw }
 }

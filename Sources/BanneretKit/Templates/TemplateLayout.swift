@@ -41,8 +41,9 @@ struct TemplateLayout {
         let constants: LayoutConstants
         let where_: String
         let add: (Constraint) throws -> Void
-        /// Constraints in the system as compiled, before text adds its own.
-        let constraintCount: Int
+        /// The constraints as compiled, before text adds its own.
+        let constraints: [Constraint]
+        var constraintCount: Int { constraints.count }
         /// The solver's variables, four per element.
         var variables: [Variable] { items.flatMap { [$0.left, $0.top, $0.width, $0.height] } }
     }
@@ -86,9 +87,9 @@ struct TemplateLayout {
             index[id].map { (items[$0].left, items[$0].top, items[$0].width, items[$0].height) }
         })
         let where_ = "at \(size) (\(ruleClass.rawValue) rules)"
-        var count = 0
+        var added: [Constraint] = []
         func add(_ constraint: Constraint) throws {
-            count += 1
+            added.append(constraint)
             do {
                 try solver.addConstraint(constraint)
             } catch {
@@ -118,7 +119,7 @@ struct TemplateLayout {
             guard let constraint = try compiler.compile(statement) else { continue }
             try add(constraint)
         }
-        return Compiled(solver: solver, items: items, constants: constants, where_: where_, add: add, constraintCount: count)
+        return Compiled(solver: solver, items: items, constants: constants, where_: where_, add: add, constraints: added)
     }
 
     func spec(for input: LayoutInput) throws -> BannerSpec {

@@ -8,7 +8,7 @@ struct Banneret: ParsableCommand {
         commandName: "banneret",
         abstract: "Generate on-brand ad banners from product feeds.",
         version: RendererVersion.banneret,
-        subcommands: [GenerateCommand.self, BenchCommand.self, SchemaCommand.self],
+        subcommands: [GenerateCommand.self, ValidateCommand.self, SchemaCommand.self, BenchCommand.self],
         defaultSubcommand: GenerateCommand.self
     )
 }

@@ -73,3 +73,39 @@ import Testing
         #expect(errors.contains("\"code\":\"feed.field\""))
     }
 }
+
+@Suite struct ValidateAndSchemaCommandTests {
+    let cli = GenerateCommandTests()
+
+    @Test func validInputsExit0() throws {
+        let root = GenerateCommandTests.root.path
+        let result = try cli.run(["validate", "--feed", root + "/Examples/feed.jsonl", "--brand", root + "/Examples/brand.yaml",
+                                  "--template", root + "/Templates"])
+        #expect(result.status == 0, "\(result.stderr)")
+    }
+
+    @Test func badTemplateExits65WithLineAndColumn() throws {
+        let folder = cli.temporary()
+        let url = folder.appendingPathComponent("bad.yaml")
+        try "name: t\nelements:\n  headline: { kind: text, bind: title, font: display, size: [10, 20] }\nconstraints:\n  - headlin.left == 0\n"
+            .write(to: url, atomically: true, encoding: .utf8)
+        let result = try cli.run(["validate", "--template", url.path])
+        #expect(result.status == 65)
+        #expect(result.stderr.contains("bad.yaml:5:5"), "\(result.stderr)")
+        #expect(result.stderr.contains("did you mean 'headline'"))
+    }
+
+    @Test func schemaIsJSON() throws {
+        let process = Process()
+        process.executableURL = GenerateCommandTests.binary
+        process.arguments = ["schema", "template"]
+        let output = Pipe()
+        process.standardOutput = output
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        let schema = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        #expect(schema["title"] as? String == "Banneret template")
+        #expect((schema["required"] as? [String]) == ["name", "elements"])
+    }
+}

@@ -1,0 +1,64 @@
+import ArgumentParser
+import BanneretKit
+import Foundation
+
+struct ValidateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "validate",
+        abstract: "Check feeds, brand guides and templates; print every problem with its file and line."
+    )
+
+    @Option(help: "A product feed (JSON or JSON Lines). Repeatable.")
+    var feed: [String] = []
+
+    @Option(help: "A brand guide (YAML). Repeatable.")
+    var brand: [String] = []
+
+    @Option(help: "A template (YAML) or a folder of them. Repeatable.")
+    var template: [String] = []
+
+    func validate() throws {
+        guard !(feed.isEmpty && brand.isEmpty && template.isEmpty) else {
+            throw ValidationError("give at least one --feed, --brand or --template")
+        }
+    }
+
+    func run() throws {
+        var problems: [BanneretError] = []
+        var missing = false
+        func check(_ body: () throws -> Void) {
+            do {
+                try body()
+            } catch let error as BanneretError {
+                missing = missing || [.feedMissing, .brandMissing, .templateMissing].contains(error.code)
+                problems.append(error)
+            } catch {
+                problems.append(BanneretError(.templateInvalid, "\(error)"))
+            }
+        }
+        for path in feed {
+            check { problems += try JSONFeedReader.read(contentsOf: URL(fileURLWithPath: path)).errors }
+        }
+        for path in brand { check { _ = try BrandGuideLoader.load(URL(fileURLWithPath: path)) } }
+        for path in template {
+            let url = URL(fileURLWithPath: path)
+            var isFolder: ObjCBool = false
+            if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
+                let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
+                for name in names.sorted() where name.hasSuffix(".yaml") || name.hasSuffix(".yml") {
+                    check { _ = try TemplateLoader.load(url.appendingPathComponent(name)) }
+                }
+            } else {
+                check { _ = try TemplateLoader.load(url) }
+            }
+        }
+        for problem in problems {
+            FileHandle.standardError.write(Data("\(problem)\n".utf8))
+        }
+        if problems.isEmpty {
+            print("ok: \(feed.count + brand.count + template.count) input(s) valid")
+        } else {
+            throw ExitCode(missing ? ExitStatus.noInput : ExitStatus.dataError)
+        }
+    }
+}

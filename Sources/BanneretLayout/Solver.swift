@@ -96,14 +96,14 @@ public final class Solver {
         // substitutions would carry them into it again.
         removeEffects(of: constraint, tag: tag)
 
-        if let index = tableau.rows.index(of: tag.marker) {
-            tableau.rows.remove(at: index)
+        if let slot = tableau.rows.slot(of: tag.marker) {
+            tableau.rows.remove(slot: slot)
         } else {
-            guard let index = tableau.markerLeavingRow(for: tag.marker) else {
+            guard let slot = tableau.markerLeavingRow(for: tag.marker) else {
                 throw .internalFailure("no row holds the marker of \(constraint)")
             }
-            let leaving = tableau.rows.symbols[index]
-            var row = tableau.rows.remove(at: index)
+            let leaving = tableau.rows.basic[slot]
+            var row = tableau.rows.remove(slot: slot)
             row.solve(for: leaving, tag.marker)
             tableau.substitute(tag.marker, with: row)
         }
@@ -167,8 +167,8 @@ public final class Solver {
     /// variable the solver knows.
     public func updateVariables() {
         for (variable, symbol) in variableSymbols {
-            if let index = tableau.rows.index(of: symbol) {
-                variable.value = tableau.rows.rows[index].constant
+            if let slot = tableau.rows.slot(of: symbol) {
+                variable.value = tableau.rows.rows[slot].constant
             } else {
                 variable.value = 0
             }
@@ -200,8 +200,8 @@ public final class Solver {
         var row = Row(constant: expression.constant)
         for term in expression.terms where !nearZero(term.coefficient) {
             let symbol = symbol(for: term.variable)
-            if let index = tableau.rows.index(of: symbol) {
-                tableau.insertRow(at: index, times: term.coefficient, into: &row)
+            if let slot = tableau.rows.slot(of: symbol) {
+                tableau.insertRow(at: slot, times: term.coefficient, into: &row)
             } else {
                 row.insert(symbol, term.coefficient)
             }

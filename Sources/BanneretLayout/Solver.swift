@@ -25,6 +25,16 @@ public final class Solver {
     private var edits: [Variable: EditInfo] = [:]
     private var tableau = Tableau()
 
+    /// Makes the solver pivot exactly as kiwi does (first-negative-by-id
+    /// entering rule) instead of by steepest objective descent. For tests.
+    var usesKiwiEnteringRule: Bool {
+        get { tableau.degeneratePivotsBeforeLowestID == 0 }
+        set { tableau.degeneratePivotsBeforeLowestID = newValue ? 0 : Tableau().degeneratePivotsBeforeLowestID }
+    }
+
+    /// See `Tableau.numericalRepairs`. For tests.
+    var numericalRepairs: Int { tableau.numericalRepairs }
+
     public init() {}
 
     /// Adds a constraint and re-solves.

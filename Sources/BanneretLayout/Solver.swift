@@ -5,6 +5,12 @@
 /// dual simplex, adding or removing a constraint re-solves incrementally.
 /// Required constraints must hold; the others are satisfied as well as their
 /// strengths allow. A solver is not thread-safe; use one per thread.
+///
+/// Two deliberate departures from kiwi: a required constraint that turns
+/// out unsatisfiable leaves the solver exactly as it was (kiwi keeps part of
+/// it), and the primal simplex enters the steepest symbol rather than the
+/// lowest-numbered one, which halves the pivots. Where several solutions are
+/// equally good, the solver may therefore pick another one than kiwi.
 public final class Solver {
     private struct Tag {
         /// The symbol that finds the constraint's row again for removal.
@@ -51,7 +57,7 @@ public final class Solver {
     }
 
     /// Adds constraints in order and re-solves once at the end, which takes
-    /// far fewer pivots than adding them one by one when building a layout.
+    /// fewer pivots than adding them one by one when building a layout.
     ///
     /// - Throws: as ``addConstraint(_:)``, for the first constraint that
     ///   fails; the ones before it stay added and the solver is solved.

@@ -28,6 +28,21 @@ struct RowMap {
     private(set) var negativeCount = 0
     private var isNegative: [Bool] = []
 
+    /// While a required row is tried with an artificial variable, the first
+    /// state of every slot it changes, so that a failure can be undone at
+    /// the cost of what it touched rather than by copying the whole map.
+    private struct Journal {
+        var saved: [(slot: Int, basic: Symbol, row: Row)] = []
+        var slotCount: Int
+        var freeSlots: [Int]
+        var count: Int
+        var epoch: Int
+    }
+    private var journal: Journal?
+    /// The journal epoch in which each slot was last saved.
+    private var savedInEpoch: [Int] = []
+    private var epochs = 0
+
     func slot(of symbol: Symbol) -> Int? {
         let id = symbol.id
         guard id < slotByID.count else { return nil }
@@ -41,6 +56,7 @@ struct RowMap {
         let slot: Int
         if let free = freeSlots.popLast() {
             slot = free
+            willModify(slot: slot)
             rows[slot] = row
             basic[slot] = symbol
         } else {
@@ -48,6 +64,7 @@ struct RowMap {
             rows.append(row)
             basic.append(symbol)
             isNegative.append(false)
+            savedInEpoch.append(0)
             if slot >= wordsPerColumn * 64 { widenColumns() }
         }
         attach(slot: slot, to: symbol)
@@ -58,6 +75,7 @@ struct RowMap {
     /// Frees a slot and returns its row.
     @discardableResult
     mutating func remove(slot: Int) -> Row {
+        willModify(slot: slot)
         let row = detach(slot: slot)
         freeSlots.append(slot)
         count -= 1
@@ -67,7 +85,8 @@ struct RowMap {
     /// Swaps the basic symbol of a slot for a pivot: `row` (the slot's row
     /// solved for `symbol`) goes back into the same slot.
     mutating func take(slot: Int) -> Row {
-        detach(slot: slot)
+        willModify(slot: slot)
+        return detach(slot: slot)
     }
 
     mutating func put(_ row: Row, for symbol: Symbol, at slot: Int) {
@@ -141,6 +160,57 @@ struct RowMap {
 
     mutating func removeAll() {
         self = RowMap()
+    }
+
+    // MARK: Undo
+
+    mutating func beginJournal() {
+        epochs += 1
+        journal = Journal(slotCount: rows.count, freeSlots: freeSlots, count: count, epoch: epochs)
+    }
+
+    mutating func endJournal() {
+        journal = nil
+    }
+
+    /// Call before changing the row in `slot` in place.
+    @inline(__always)
+    mutating func willModify(slot: Int) {
+        guard journal != nil, slot < journal!.slotCount, savedInEpoch[slot] != journal!.epoch else { return }
+        savedInEpoch[slot] = journal!.epoch
+        journal!.saved.append((slot, basic[slot], rows[slot]))
+    }
+
+    /// Puts every slot back as it was at `beginJournal()`.
+    mutating func rollBack() {
+        guard let journal else { return }
+        self.journal = nil
+        for slot in journal.slotCount..<rows.count where basic[slot].isValid {
+            slotByID[basic[slot].id] = -1
+        }
+        rows.removeSubrange(journal.slotCount...)
+        basic.removeSubrange(journal.slotCount...)
+        isNegative.removeSubrange(journal.slotCount...)
+        savedInEpoch.removeSubrange(journal.slotCount...)
+        for entry in journal.saved where basic[entry.slot].isValid {
+            slotByID[basic[entry.slot].id] = -1
+        }
+        for entry in journal.saved {
+            rows[entry.slot] = entry.row
+            basic[entry.slot] = entry.basic
+            if entry.basic.isValid {
+                slotByID[entry.basic.id] = Int32(entry.slot)
+            }
+            // The trial may have cleared columns this row mentions.
+            noteSymbols(of: entry.row, at: entry.slot)
+        }
+        freeSlots = journal.freeSlots
+        count = journal.count
+        negativeCount = 0
+        for slot in rows.indices {
+            isNegative[slot] = false
+            refreshSign(of: slot)
+        }
     }
 
     // MARK: Private

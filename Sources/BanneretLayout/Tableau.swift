@@ -35,9 +35,12 @@ struct Tableau {
     /// substitution (the dual pass skips the ones that are fine by then).
     mutating func substitute(_ symbol: Symbol, with row: Row) {
         rows.slots(mightContaining: symbol, into: &slotScratch)
-        for slot in slotScratch where rows.rows[slot].substitute(symbol, with: row, scratch: &scratch) {
-            rows.noteSymbols(of: row, at: slot)
-            rows.refreshSign(of: slot)
+        for slot in slotScratch where rows.rows[slot].mightContain(symbol) {
+            rows.willModify(slot: slot)
+            if rows.rows[slot].substitute(symbol, with: row, scratch: &scratch) {
+                rows.noteSymbols(of: row, at: slot)
+                rows.refreshSign(of: slot)
+            }
         }
         rows.clearColumn(of: symbol)
         rows.appendNegativeRows(to: &infeasibleRows)
@@ -215,12 +218,16 @@ struct Tableau {
     /// constraint conflicts with the required ones already present. kiwi
     /// leaves the failed row behind; restoring keeps later answers valid.
     mutating func addWithArtificialVariable(_ row: Row) throws(LayoutError) -> Bool {
-        let saved = (rows: rows, objective: objective, infeasibleRows: infeasibleRows)
+        let savedObjective = objective
+        let savedInfeasibleCount = infeasibleRows.count
+        rows.beginJournal()
+        defer { rows.endJournal() }
         let added = try addWithArtificialVariableLeavingTrace(row)
         if !added {
-            rows = saved.rows
-            objective = saved.objective
-            infeasibleRows = saved.infeasibleRows
+            rows.rollBack()
+            objective = savedObjective
+            // Only appended to until the next dual pass.
+            infeasibleRows.removeSubrange(savedInfeasibleCount...)
             artificial = nil
         }
         return added
@@ -244,7 +251,8 @@ struct Tableau {
             rows.insert(artRow, for: entering)
         }
         rows.slots(mightContaining: art, into: &slotScratch)
-        for slot in slotScratch {
+        for slot in slotScratch where rows.rows[slot].mightContain(art) {
+            rows.willModify(slot: slot)
             rows.rows[slot].remove(art)
         }
         rows.clearColumn(of: art)

@@ -115,14 +115,17 @@ struct Row {
         solve(for: rhs)
     }
 
-    /// Replaces `symbol` by the expression `row`, if the row mentions it.
-    mutating func substitute(_ symbol: Symbol, with row: Row, scratch: inout [Cell]) {
-        guard mightContain(symbol) else { return }
+    /// Replaces `symbol` by the expression `row`, if the row mentions it;
+    /// returns whether it did.
+    @discardableResult
+    mutating func substitute(_ symbol: Symbol, with row: Row, scratch: inout [Cell]) -> Bool {
+        guard mightContain(symbol) else { return false }
         let (index, found) = position(of: symbol)
-        guard found else { return }
+        guard found else { return false }
         let coefficient = cells[index].coefficient
         constant += row.constant * coefficient
         merge(row.cells, times: coefficient, skipping: symbol, scratch: &scratch)
+        return true
     }
 
     /// `cells += coefficient × others`, leaving out `skipped`. Cells that

@@ -5,6 +5,12 @@
 /// dual simplex, adding or removing a constraint re-solves incrementally.
 /// Required constraints must hold; the others are satisfied as well as their
 /// strengths allow. A solver is not thread-safe; use one per thread.
+///
+/// Two deliberate departures from kiwi: a required constraint that turns
+/// out unsatisfiable leaves the solver exactly as it was (kiwi keeps part of
+/// it), and the primal simplex enters the steepest symbol rather than the
+/// lowest-numbered one, which halves the pivots. Where several solutions are
+/// equally good, the solver may therefore pick another one than kiwi.
 public final class Solver {
     private struct Tag {
         /// The symbol that finds the constraint's row again for removal.
@@ -25,6 +31,16 @@ public final class Solver {
     private var edits: [Variable: EditInfo] = [:]
     private var tableau = Tableau()
 
+    /// Makes the solver pivot exactly as kiwi does (first-negative-by-id
+    /// entering rule) instead of by steepest objective descent. For tests.
+    var usesKiwiEnteringRule: Bool {
+        get { tableau.degeneratePivotsBeforeLowestID == 0 }
+        set { tableau.degeneratePivotsBeforeLowestID = newValue ? 0 : Tableau().degeneratePivotsBeforeLowestID }
+    }
+
+    /// See `Tableau.numericalRepairs`. For tests.
+    var numericalRepairs: Int { tableau.numericalRepairs }
+
     public init() {}
 
     /// Adds a constraint and re-solves.
@@ -41,7 +57,7 @@ public final class Solver {
     }
 
     /// Adds constraints in order and re-solves once at the end, which takes
-    /// far fewer pivots than adding them one by one when building a layout.
+    /// fewer pivots than adding them one by one when building a layout.
     ///
     /// - Throws: as ``addConstraint(_:)``, for the first constraint that
     ///   fails; the ones before it stay added and the solver is solved.
@@ -96,14 +112,14 @@ public final class Solver {
         // substitutions would carry them into it again.
         removeEffects(of: constraint, tag: tag)
 
-        if let index = tableau.rows.index(of: tag.marker) {
-            tableau.rows.remove(at: index)
+        if let slot = tableau.rows.slot(of: tag.marker) {
+            tableau.rows.remove(slot: slot)
         } else {
-            guard let index = tableau.markerLeavingRow(for: tag.marker) else {
+            guard let slot = tableau.markerLeavingRow(for: tag.marker) else {
                 throw .internalFailure("no row holds the marker of \(constraint)")
             }
-            let leaving = tableau.rows.symbols[index]
-            var row = tableau.rows.remove(at: index)
+            let leaving = tableau.rows.basic[slot]
+            var row = tableau.rows.remove(slot: slot)
             row.solve(for: leaving, tag.marker)
             tableau.substitute(tag.marker, with: row)
         }
@@ -167,8 +183,8 @@ public final class Solver {
     /// variable the solver knows.
     public func updateVariables() {
         for (variable, symbol) in variableSymbols {
-            if let index = tableau.rows.index(of: symbol) {
-                variable.value = tableau.rows.rows[index].constant
+            if let slot = tableau.rows.slot(of: symbol) {
+                variable.value = tableau.rows.rows[slot].constant
             } else {
                 variable.value = 0
             }
@@ -200,8 +216,8 @@ public final class Solver {
         var row = Row(constant: expression.constant)
         for term in expression.terms where !nearZero(term.coefficient) {
             let symbol = symbol(for: term.variable)
-            if let index = tableau.rows.index(of: symbol) {
-                tableau.insertRow(at: index, times: term.coefficient, into: &row)
+            if let slot = tableau.rows.slot(of: symbol) {
+                tableau.insertRow(at: slot, times: term.coefficient, into: &row)
             } else {
                 row.insert(symbol, term.coefficient)
             }

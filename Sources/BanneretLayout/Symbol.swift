@@ -31,6 +31,7 @@ struct Symbol: Hashable, Comparable {
 
     static let invalid = Symbol(.invalid, id: 0)
 
+    var id: Int { raw >> 3 }
     var kind: Kind { Kind(rawValue: raw & 7)! }
     var isValid: Bool { raw & 7 != Kind.invalid.rawValue }
     var isExternal: Bool { raw & 7 == Kind.external.rawValue }

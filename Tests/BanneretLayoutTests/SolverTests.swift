@@ -179,3 +179,51 @@ import Testing
         #expect(x.value + y.value >= 0)
     }
 }
+
+@Suite struct BatchAddTests {
+    @Test func batchGivesTheSameSolutionAsOneByOne() throws {
+        let left = Variable("left"), width = Variable("width"), right = Variable("right")
+        func constraints() -> [Constraint] {
+            [
+                right == left + width,
+                left >= 10,
+                right <= 300,
+                (width == 500).strength(.strong),
+                (left == 0).strength(.weak),
+            ]
+        }
+        let batch = Solver()
+        try batch.addConstraints(constraints())
+        batch.updateVariables()
+        let batchValues = [left.value, width.value, right.value]
+
+        let single = Solver()
+        for constraint in constraints() {
+            try single.addConstraint(constraint)
+        }
+        single.updateVariables()
+        #expect([left.value, width.value, right.value] == batchValues)
+        #expect(batchValues == [10, 290, 300])
+    }
+
+    @Test func batchStopsAtTheFirstFailureAndKeepsWhatCameBefore() throws {
+        let x = Variable("x")
+        let low = x >= 10, high = x <= 5, wish = (x == 20).strength(.weak)
+        let solver = Solver()
+        do {
+            try solver.addConstraints([low, high, wish])
+            Issue.record("expected the batch to fail")
+        } catch {
+            guard case .unsatisfiable(let culprit) = error else {
+                Issue.record("expected unsatisfiable, got \(error)")
+                return
+            }
+            #expect(culprit === high)
+        }
+        #expect(solver.hasConstraint(low))
+        #expect(!solver.hasConstraint(high))
+        #expect(!solver.hasConstraint(wish))
+        solver.updateVariables()
+        #expect(x.value == 10)
+    }
+}

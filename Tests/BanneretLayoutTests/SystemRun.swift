@@ -13,11 +13,16 @@ struct SystemRun {
 
     var verdicts: [(operation: Int, letter: Character)] = []
     var checkpoints: [Checkpoint] = []
+    /// Objective coefficients the solver zeroed as rounding noise.
+    var numericalRepairs = 0
 
-    init(_ system: RandomSystem) {
+    /// Plays `system`; with `kiwiEnteringRule` the solver pivots exactly as kiwi.
+    init(_ system: RandomSystem, kiwiEnteringRule: Bool = false) {
         let variables = (0..<system.variableCount).map { Variable("v\($0)") }
         let constraints = system.specs.map { system.makeConstraint($0, variables: variables) }
         let solver = Solver()
+        solver.usesKiwiEnteringRule = kiwiEnteringRule
+        defer { numericalRepairs = solver.numericalRepairs }
         var active: [Int] = []
         var edits: [(variable: Int, level: RandomSystem.Level, suggestion: Int)] = []
 

@@ -115,9 +115,17 @@ struct TemplateLayout {
             }
         }
         // The template's own constraints, skipping those about absent elements.
+        var placed: Set<String> = []
         for statement in template.constraints + rules.constraints {
             guard let constraint = try compiler.compile(statement) else { continue }
             try add(constraint)
+            for term in constraint.expression.terms { placed.insert(String(term.variable.name.prefix { $0 != "." })) }
+        }
+        // An element no constraint mentions would land wherever the solver likes: a template bug.
+        if let loose = items.first(where: { !placed.contains($0.element.id) }) {
+            throw BanneretError(.templateInvalid, "no constraint of the \(ruleClass.rawValue) rules places '\(loose.element.id)'; "
+                                + "add constraints for it or hide it there with `\(loose.element.id): { hidden: true }`",
+                                at: loose.element.source.location(element: loose.element.id))
         }
         return Compiled(solver: solver, items: items, constants: constants, where_: where_, add: add, constraints: added)
     }
@@ -153,6 +161,11 @@ struct TemplateLayout {
             minimums[i] = minimum
             try solver.addEditVariable(items[i].height, strength: Self.probeStrength)
             try solver.suggestValue(items[i].height, oneLine.height)
+            if properties.hugWidth != true {
+                // A text box whose width the template leaves free takes all it may; without
+                // this a free width is any optimum the solver happens to pick, 0 included.
+                try add(Constraint(items[i].width - constants.width, .equal, strength: .weak))
+            }
             if properties.hugWidth == true {
                 // Until its turn, a hugging text holds the width of one line at its minimum size;
                 // on its turn it asks for its natural width at the maximum size.

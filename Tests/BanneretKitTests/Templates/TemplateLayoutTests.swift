@@ -100,4 +100,23 @@ import Testing
         let old = sale.elements[1].frame, price = sale.elements[0].frame
         #expect(abs(price.x - (old.maxX + 8)) < 0.01)
     }
+
+    @Test func anElementNoConstraintPlacesIsATemplateError() throws {
+        let yaml = Self.box.replacingOccurrences(of: "size_classes:", with: """
+          tagline:
+            kind: text
+            text: Free shipping
+            font: body
+            size: [10, 14]
+        size_classes:
+        """)
+        do {
+            _ = try layout(yaml).spec(for: input())
+            Issue.record("expected an error")
+        } catch let error as BanneretError {
+            #expect(error.code == .templateInvalid)
+            #expect(error.location?.line == 9 && error.location?.element == "tagline", "\(error)")
+            #expect(error.message.contains("hidden: true"))
+        }
+    }
 }

@@ -1,8 +1,7 @@
 /// The numeric half of the solver: kiwi's incremental simplex tableau.
 ///
-/// A value type so that the hot loops run on one exclusively owned struct
-/// (no per-access exclusivity checks on class properties) and so that a
-/// failed constraint can be rolled back by restoring a copy.
+/// A value type so that the hot loops run on one exclusively owned struct,
+/// without the per-access exclusivity checks of class properties.
 struct Tableau {
     /// The constraint rows, each solved for its basic symbol.
     var rows = RowMap()

@@ -22,6 +22,13 @@ struct Row {
         self.constant = constant
     }
 
+    /// An empty row that writes into `cells`' storage.
+    init(reusing cells: [Cell], constant: Double) {
+        self.cells = cells
+        self.cells.removeAll(keepingCapacity: true)
+        self.constant = constant
+    }
+
     @inline(__always)
     func mightContain(_ symbol: Symbol) -> Bool {
         mask & symbol.bit != 0

@@ -214,10 +214,9 @@ public final class Solver {
     /// constant made non-negative.
     private func makeRow(for constraint: Constraint) -> (Row, Tag) {
         let expression = constraint.expression
-        var row = Row(constant: expression.constant)
         // Room for the substituted rows of its variables, so building it
         // rarely reallocates.
-        row.cells.reserveCapacity(4 * expression.terms.count + 4)
+        var row = tableau.newRow(constant: expression.constant, capacity: 4 * expression.terms.count + 4)
         for term in expression.terms where !nearZero(term.coefficient) {
             let symbol = symbol(for: term.variable)
             if let slot = tableau.rows.slot(of: symbol) {

@@ -23,6 +23,8 @@ struct Tableau {
     var scratch: [Cell] = []
     /// The slots a column visit returns, reused.
     private var slotScratch: [Int] = []
+    /// Cell buffers of the rows of a previous system, for new rows after `removeAll`.
+    private var spareCells: [[Cell]] = []
 
     mutating func newSymbol(_ kind: Symbol.Kind) -> Symbol {
         defer { nextID += 1 }
@@ -311,11 +313,24 @@ struct Tableau {
         infeasibleRows.append(contentsOf: noted)
     }
 
+    /// Empties the tableau for a new system, keeping its storage.
     mutating func removeAll() {
-        rows.removeAll()
-        objective = Row()
+        rows.removeAll(sparing: &spareCells)
+        objective.cells.removeAll(keepingCapacity: true)
+        objective = Row(reusing: objective.cells, constant: 0)
         artificial = nil
-        infeasibleRows.removeAll()
+        infeasibleRows.removeAll(keepingCapacity: true)
         nextID = 1
+        numericalRepairs = 0
+    }
+
+    /// An empty row for a new constraint, in a spare buffer when there is one.
+    mutating func newRow(constant: Double, capacity: Int) -> Row {
+        if let cells = spareCells.popLast() {
+            return Row(reusing: cells, constant: constant)
+        }
+        var row = Row(constant: constant)
+        row.cells.reserveCapacity(capacity)
+        return row
     }
 }

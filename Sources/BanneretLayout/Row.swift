@@ -14,12 +14,18 @@ struct Row {
     var cells: [Cell] = []
     var constant: Double
     /// One bit per symbol id modulo 64, set for every symbol in the row (and
-    /// possibly for some that left it). Substitution and the ratio tests ask
-    /// every row about one symbol, and most rows can answer "no" from this
-    /// word without searching their cells.
+    /// possibly for some that left it): most "do you mention this symbol?"
+    /// questions are answered "no" from this word without a search.
     private(set) var mask: UInt64 = 0
 
     init(constant: Double = 0) {
+        self.constant = constant
+    }
+
+    /// An empty row that writes into `cells`' storage.
+    init(reusing cells: [Cell], constant: Double) {
+        self.cells = cells
+        self.cells.removeAll(keepingCapacity: true)
         self.constant = constant
     }
 

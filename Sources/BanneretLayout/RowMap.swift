@@ -158,8 +158,29 @@ struct RowMap {
         list.append(contentsOf: found)
     }
 
-    mutating func removeAll() {
-        self = RowMap()
+    /// Empties the map, keeping its storage; the rows' cell buffers are
+    /// handed to `spare` for reuse by new rows.
+    mutating func removeAll(sparing spare: inout [[Cell]]) {
+        for slot in rows.indices {
+            var cells = rows[slot].cells
+            rows[slot] = Row()
+            if cells.capacity > 0 {
+                cells.removeAll(keepingCapacity: true)
+                spare.append(cells)
+            }
+        }
+        rows.removeAll(keepingCapacity: true)
+        basic.removeAll(keepingCapacity: true)
+        count = 0
+        freeSlots.removeAll(keepingCapacity: true)
+        slotByID.removeAll(keepingCapacity: true)
+        columns.removeAll(keepingCapacity: true)
+        wordsPerColumn = 1
+        columnCapacity = 0
+        negativeCount = 0
+        isNegative.removeAll(keepingCapacity: true)
+        journal = nil
+        savedInEpoch.removeAll(keepingCapacity: true)
     }
 
     // MARK: Undo

@@ -62,6 +62,7 @@ public final class Solver {
     /// - Throws: as ``addConstraint(_:)``, for the first constraint that
     ///   fails; the ones before it stay added and the solver is solved.
     public func addConstraints(_ constraints: some Sequence<Constraint>) throws(LayoutError) {
+        self.constraints.reserveCapacity(self.constraints.count + constraints.underestimatedCount)
         do {
             for constraint in constraints {
                 try insert(constraint)
@@ -213,7 +214,9 @@ public final class Solver {
     /// constant made non-negative.
     private func makeRow(for constraint: Constraint) -> (Row, Tag) {
         let expression = constraint.expression
-        var row = Row(constant: expression.constant)
+        // Room for the substituted rows of its variables, so building it
+        // rarely reallocates.
+        var row = tableau.newRow(constant: expression.constant, capacity: 4 * expression.terms.count + 4)
         for term in expression.terms where !nearZero(term.coefficient) {
             let symbol = symbol(for: term.variable)
             if let slot = tableau.rows.slot(of: symbol) {

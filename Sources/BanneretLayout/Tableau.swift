@@ -1,8 +1,7 @@
 /// The numeric half of the solver: kiwi's incremental simplex tableau.
 ///
-/// A value type so that the hot loops run on one exclusively owned struct
-/// (no per-access exclusivity checks on class properties) and so that a
-/// failed constraint can be rolled back by restoring a copy.
+/// A value type so that the hot loops run on one exclusively owned struct,
+/// without the per-access exclusivity checks of class properties.
 struct Tableau {
     /// The constraint rows, each solved for its basic symbol.
     var rows = RowMap()
@@ -24,6 +23,8 @@ struct Tableau {
     var scratch: [Cell] = []
     /// The slots a column visit returns, reused.
     private var slotScratch: [Int] = []
+    /// Cell buffers of the rows of a previous system, for new rows after `removeAll`.
+    private var spareCells: [[Cell]] = []
 
     mutating func newSymbol(_ kind: Symbol.Kind) -> Symbol {
         defer { nextID += 1 }
@@ -312,11 +313,24 @@ struct Tableau {
         infeasibleRows.append(contentsOf: noted)
     }
 
+    /// Empties the tableau for a new system, keeping its storage.
     mutating func removeAll() {
-        rows.removeAll()
-        objective = Row()
+        rows.removeAll(sparing: &spareCells)
+        objective.cells.removeAll(keepingCapacity: true)
+        objective = Row(reusing: objective.cells, constant: 0)
         artificial = nil
-        infeasibleRows.removeAll()
+        infeasibleRows.removeAll(keepingCapacity: true)
         nextID = 1
+        numericalRepairs = 0
+    }
+
+    /// An empty row for a new constraint, in a spare buffer when there is one.
+    mutating func newRow(constant: Double, capacity: Int) -> Row {
+        if let cells = spareCells.popLast() {
+            return Row(reusing: cells, constant: constant)
+        }
+        var row = Row(constant: constant)
+        row.cells.reserveCapacity(capacity)
+        return row
     }
 }

@@ -227,3 +227,17 @@ import Testing
         #expect(x.value == 10)
     }
 }
+
+@Suite struct ResetTests {
+    /// A reset solver reuses its storage but must answer exactly as a new one.
+    @Test func aResetSolverAnswersLikeANewOne() {
+        let reused = Solver()
+        for seed in UInt64(1)...150 {
+            let system = RandomSystem(seed: seed)
+            let fresh = SystemRun(system)
+            let again = SystemRun(system, solver: reused)
+            #expect(again.verdicts.map(\.letter) == fresh.verdicts.map(\.letter), "system \(seed)")
+            #expect(again.checkpoints.map(\.values) == fresh.checkpoints.map(\.values), "system \(seed)")
+        }
+    }
+}

@@ -16,11 +16,12 @@ struct SystemRun {
     /// Objective coefficients the solver zeroed as rounding noise.
     var numericalRepairs = 0
 
-    /// Plays `system`; with `kiwiEnteringRule` the solver pivots exactly as kiwi.
-    init(_ system: RandomSystem, kiwiEnteringRule: Bool = false) {
+    /// Plays `system` on `solver` after resetting it; with `kiwiEnteringRule`
+    /// the solver pivots exactly as kiwi.
+    init(_ system: RandomSystem, kiwiEnteringRule: Bool = false, solver: Solver = Solver()) {
         let variables = (0..<system.variableCount).map { Variable("v\($0)") }
         let constraints = system.specs.map { system.makeConstraint($0, variables: variables) }
-        let solver = Solver()
+        solver.reset()
         solver.usesKiwiEnteringRule = kiwiEnteringRule
         defer { numericalRepairs = solver.numericalRepairs }
         var active: [Int] = []

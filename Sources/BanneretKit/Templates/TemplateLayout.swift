@@ -87,10 +87,12 @@ struct TemplateLayout {
             index[id].map { (items[$0].left, items[$0].top, items[$0].width, items[$0].height) }
         })
         let where_ = "at \(size) (\(ruleClass.rawValue) rules)"
+        // The system is added in one batch (one solve instead of one per constraint); text
+        // measurement later adds its constraints one at a time through `addNow`.
         var added: [Constraint] = []
-        func add(_ constraint: Constraint) throws {
-            added.append(constraint)
-            do {
+        func add(_ constraint: Constraint) { added.append(constraint) }
+        let addNow: (Constraint) throws -> Void = { constraint in
+            do throws(LayoutError) {
                 try solver.addConstraint(constraint)
             } catch {
                 throw Self.translate(error, where: where_, template: template)
@@ -99,17 +101,17 @@ struct TemplateLayout {
 
         // Every box has a non-negative size; text stays on the canvas.
         for item in items {
-            try add(Constraint(Expression(item.width), .greaterOrEqual))
-            try add(Constraint(Expression(item.height), .greaterOrEqual))
+            add(Constraint(Expression(item.width), .greaterOrEqual))
+            add(Constraint(Expression(item.height), .greaterOrEqual))
             if item.element.kind == .text {
-                try add(Constraint(Expression(item.left), .greaterOrEqual))
-                try add(Constraint(Expression(item.top), .greaterOrEqual))
-                try add(Constraint(item.left + item.width - constants.width, .lessOrEqual))
-                try add(Constraint(item.top + item.height - constants.height, .lessOrEqual))
+                add(Constraint(Expression(item.left), .greaterOrEqual))
+                add(Constraint(Expression(item.top), .greaterOrEqual))
+                add(Constraint(item.left + item.width - constants.width, .lessOrEqual))
+                add(Constraint(item.top + item.height - constants.height, .lessOrEqual))
             }
             if item.element.kind == .image, item.properties.keepAspect == true {
                 let ratio = item.properties.image == .logo ? input.logoAspectRatio : input.imageAspectRatio
-                try add(Constraint(item.width - ratio * item.height, .equal,
+                add(Constraint(item.width - ratio * item.height, .equal,
                                    origin: ConstraintOrigin(file: template.file, line: item.element.source.line,
                                                             element: item.element.id, source: "keep_aspect")))
             }
@@ -118,7 +120,7 @@ struct TemplateLayout {
         var placed: Set<String> = []
         for statement in template.constraints + rules.constraints {
             guard let constraint = try compiler.compile(statement) else { continue }
-            try add(constraint)
+            add(constraint)
             for term in constraint.expression.terms { placed.insert(String(term.variable.name.prefix { $0 != "." })) }
         }
         // An element no constraint mentions would land wherever the solver likes: a template bug.
@@ -127,7 +129,12 @@ struct TemplateLayout {
                                 + "add constraints for it or hide it there with `\(loose.element.id): { hidden: true }`",
                                 at: loose.element.source.location(element: loose.element.id))
         }
-        return Compiled(solver: solver, items: items, constants: constants, where_: where_, add: add, constraints: added)
+        do throws(LayoutError) {
+            try solver.addConstraints(added)
+        } catch {
+            throw Self.translate(error, where: where_, template: template)
+        }
+        return Compiled(solver: solver, items: items, constants: constants, where_: where_, add: addNow, constraints: added)
     }
 
     func spec(for input: LayoutInput) throws -> BannerSpec {

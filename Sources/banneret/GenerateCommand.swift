@@ -11,6 +11,12 @@ struct GenerateCommand: ParsableCommand {
     @Option(help: "Product feed (JSON array or JSON Lines). Default: Examples/feed.jsonl.")
     var feed: String?
 
+    @Option(help: "json, csv or tsv; default: told from the feed's content.")
+    var feedFormat: String?
+
+    @Option(help: "ISO 4217 currency for prices written without one, e.g. USD.")
+    var currency: String?
+
     @Option(help: "Brand guide YAML. Default: Examples/brand.yaml.")
     var brand: String?
 
@@ -39,6 +45,12 @@ struct GenerateCommand: ParsableCommand {
         guard OutputFormat(name: format) != nil else {
             throw ValidationError("--format must be png, jpeg or webp, not '\(format)'")
         }
+        if let feedFormat, FeedReader.Format(rawValue: feedFormat) == nil {
+            throw ValidationError("--feed-format must be json, csv or tsv, not '\(feedFormat)'")
+        }
+        if let currency, currency.count != 3 || !currency.allSatisfy(\.isLetter) {
+            throw ValidationError("--currency takes an ISO 4217 code such as USD, not '\(currency)'")
+        }
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
         if let quality, !(1 ... 100).contains(quality) { throw ValidationError("--quality must be within 1...100") }
     }
@@ -62,7 +74,8 @@ struct GenerateCommand: ParsableCommand {
             let engine = try Engine(fonts: FontSet(directory: FontSet.locateDirectory()), brandURL: brandURL,
                                     templates: [templatesURL])
             let report = try Generator(engine: engine).run(GenerationOptions(
-                feedURL: feedURL, sizes: sizeList, format: outputFormat, outputDirectory: outURL, jobs: jobs))
+                feedURL: feedURL, sizes: sizeList, format: outputFormat, outputDirectory: outURL, jobs: jobs,
+                feedFormat: feedFormat.flatMap(FeedReader.Format.init), defaultCurrency: currency?.uppercased()))
             for item in report.errors {
                 let what = [item.productID, item.size].compactMap { $0 }.joined(separator: " @ ")
                 FileHandle.standardError.write(Data("rejected \(what.isEmpty ? "record" : what): \(item.error)\n".utf8))

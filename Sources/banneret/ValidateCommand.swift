@@ -37,7 +37,7 @@ struct ValidateCommand: ParsableCommand {
             }
         }
         for path in feed {
-            check { problems += try JSONFeedReader.read(contentsOf: URL(fileURLWithPath: path)).errors }
+            check { problems += try FeedReader.read(contentsOf: URL(fileURLWithPath: path)).errors }
         }
         for path in brand { check { _ = try BrandGuideLoader.load(URL(fileURLWithPath: path)) } }
         for path in template {

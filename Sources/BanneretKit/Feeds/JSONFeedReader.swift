@@ -4,14 +4,14 @@ import Foundation
 /// per line; `.json` files are often really JSONL). Keys follow Google
 /// Merchant Center (`id`, `title`, `image_link`, `sale_price`, …).
 public enum JSONFeedReader {
-    public static func read(contentsOf url: URL) throws -> FeedReadResult {
+    public static func read(contentsOf url: URL, defaultCurrency: String? = nil) throws -> FeedReadResult {
         guard let data = FileManager.default.contents(atPath: url.path) else {
             throw BanneretError(.feedMissing, "feed file not found or unreadable", at: Location(file: url.path))
         }
-        return try read(data, file: url.path)
+        return try read(data, file: url.path, defaultCurrency: defaultCurrency)
     }
 
-    public static func read(_ data: Data, file: String) throws -> FeedReadResult {
+    public static func read(_ data: Data, file: String, defaultCurrency: String? = nil) throws -> FeedReadResult {
         guard let text = String(data: data, encoding: .utf8) else {
             throw BanneretError(.feedSyntax, "feed is not UTF-8 text", at: Location(file: file))
         }
@@ -26,7 +26,7 @@ public enum JSONFeedReader {
                 return
             }
             do {
-                products.append(try product(from: record, file: file, line: line))
+                products.append(try FeedRecordMapper.product(from: record, file: file, line: line, defaultCurrency: defaultCurrency))
                 lines.append(line)
             } catch let error as BanneretError {
                 errors.append(error)
@@ -56,47 +56,5 @@ public enum JSONFeedReader {
             }
         }
         return FeedReadResult(products: products, lines: lines, errors: errors)
-    }
-
-    static func product(from record: [String: Any], file: String, line: Int) throws -> Product {
-        func string(_ key: String) -> String? {
-            switch record[key] {
-            case let s as String: return s
-            case let n as NSNumber: return n.stringValue
-            default: return nil
-            }
-        }
-        func required(_ key: String) throws -> String {
-            guard let value = string(key).map(TextNormalizer.clean), !value.isEmpty else {
-                throw BanneretError(.feedField, "required field '\(key)' is missing or empty",
-                                    at: Location(file: file, line: line, field: key))
-            }
-            return value
-        }
-        func money(_ key: String) throws -> Money? {
-            guard let raw = string(key), !raw.isEmpty else { return nil }
-            guard let value = PriceParser.parse(raw) else {
-                throw BanneretError(.feedField, "'\(raw)' is not a price; write e.g. '12.00 USD' or '₩12,900'",
-                                    at: Location(file: file, line: line, field: key))
-            }
-            return value
-        }
-        let known: Set<String> = ["id", "title", "description", "link", "image_link", "additional_image_link",
-                                  "price", "sale_price", "brand", "availability", "product_type", "language"]
-        var extra: [String: String] = [:]
-        for key in record.keys where !known.contains(key) {
-            if let value = string(key) { extra[key] = TextNormalizer.clean(value) }
-        }
-        let additional: [String] = switch record["additional_image_link"] {
-        case let list as [String]: list
-        case let single as String: single.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
-        default: []
-        }
-        return Product(id: try required("id"), title: try required("title"),
-                       description: string("description").map(TextNormalizer.clean) ?? "",
-                       link: string("link"), imageLink: string("image_link"), additionalImageLinks: additional,
-                       price: try money("price"), salePrice: try money("sale_price"),
-                       brand: string("brand").map(TextNormalizer.clean), availability: string("availability"),
-                       productType: string("product_type"), language: string("language") ?? "en", extra: extra)
     }
 }

@@ -28,7 +28,7 @@ public struct Benchmark: Sendable {
 
     public init(engine: Engine, feedURL: URL) throws {
         self.engine = engine
-        let feed = try JSONFeedReader.read(contentsOf: feedURL)
+        let feed = try FeedReader.read(contentsOf: feedURL)
         let resolver = ImageLinkResolver(feedDirectory: feedURL.deletingLastPathComponent())
         products = zip(feed.products, feed.lines).compactMap { product, line in
             guard let path = try? product.imageLink.map({ try resolver.resolve($0, file: feedURL.path, line: line) })

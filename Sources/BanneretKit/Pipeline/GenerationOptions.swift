@@ -8,9 +8,16 @@ public struct GenerationOptions: Sendable {
     public var outputDirectory: URL
     /// Worker threads; each owns its own Pango font map.
     public var jobs: Int
+    /// nil: told from the feed's content.
+    public var feedFormat: FeedReader.Format?
+    /// For prices written without one (Magento exports write `32`).
+    public var defaultCurrency: String?
 
     public init(feedURL: URL, sizes: [BannerSize] = BannerSize.defaultMix, format: OutputFormat = .defaultPNG,
-                outputDirectory: URL, jobs: Int = ProcessInfo.processInfo.activeProcessorCount) {
+                outputDirectory: URL, jobs: Int = ProcessInfo.processInfo.activeProcessorCount,
+                feedFormat: FeedReader.Format? = nil, defaultCurrency: String? = nil) {
+        self.feedFormat = feedFormat
+        self.defaultCurrency = defaultCurrency
         self.feedURL = feedURL
         self.sizes = sizes
         self.format = format

@@ -20,7 +20,8 @@ public struct Generator: Sendable {
 
     public func run(_ options: GenerationOptions) throws -> GenerationReport {
         let start = Date()
-        let feed = try JSONFeedReader.read(contentsOf: options.feedURL)
+        let feed = try FeedReader.read(contentsOf: options.feedURL, format: options.feedFormat,
+                                       defaultCurrency: options.defaultCurrency)
         var rejected = feed.errors.map { RejectedItem(productID: nil, size: nil, error: $0) }
         do {
             try FileManager.default.createDirectory(at: options.outputDirectory, withIntermediateDirectories: true)

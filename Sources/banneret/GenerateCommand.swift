@@ -11,7 +11,7 @@ struct GenerateCommand: ParsableCommand {
     @Option(help: "Product feed (JSON array or JSON Lines). Default: Examples/feed.jsonl.")
     var feed: String?
 
-    @Option(help: "json, csv or tsv; default: told from the feed's content.")
+    @Option(help: "json, csv, tsv or xml; default: told from the feed's content.")
     var feedFormat: String?
 
     @Option(help: "ISO 4217 currency for prices written without one, e.g. USD.")
@@ -46,7 +46,7 @@ struct GenerateCommand: ParsableCommand {
             throw ValidationError("--format must be png, jpeg or webp, not '\(format)'")
         }
         if let feedFormat, FeedReader.Format(rawValue: feedFormat) == nil {
-            throw ValidationError("--feed-format must be json, csv or tsv, not '\(feedFormat)'")
+            throw ValidationError("--feed-format must be json, csv, tsv or xml, not '\(feedFormat)'")
         }
         if let currency, currency.count != 3 || !currency.allSatisfy(\.isLetter) {
             throw ValidationError("--currency takes an ISO 4217 code such as USD, not '\(currency)'")

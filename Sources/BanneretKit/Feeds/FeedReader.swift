@@ -4,20 +4,17 @@ import Foundation
 /// name) unless the caller says otherwise.
 public enum FeedReader {
     public enum Format: String, Sendable, CaseIterable {
-        case json, csv, tsv
+        case json, csv, tsv, xml
     }
 
     public static func read(contentsOf url: URL, format: Format? = nil, defaultCurrency: String? = nil) throws -> FeedReadResult {
         guard let data = FileManager.default.contents(atPath: url.path) else {
             throw BanneretError(.feedMissing, "feed file not found or unreadable", at: Location(file: url.path))
         }
-        if format == nil, looksLikeXML(data) {
-            throw BanneretError(.feedSyntax, "XML feeds (Merchant Center RSS/Atom) are not read yet; export CSV, TSV or JSON",
-                                at: Location(file: url.path, line: 1))
-        }
         switch format ?? detect(data) {
         case .json: return try JSONFeedReader.read(data, file: url.path, defaultCurrency: defaultCurrency)
         case .csv, .tsv: return try CSVFeedReader.read(data, file: url.path, defaultCurrency: defaultCurrency)
+        case .xml: return try MerchantCenterXMLReader.read(data, file: url.path, defaultCurrency: defaultCurrency)
         }
     }
 
@@ -27,8 +24,9 @@ public enum FeedReader {
 
     static func looksLikeXML(_ data: Data) -> Bool { firstByte(data) == UInt8(ascii: "<") }
 
-    /// JSON starts with `[` or `{`; anything else is delimited text.
+    /// JSON starts with `[` or `{`, XML with `<`; anything else is delimited text.
     static func detect(_ data: Data) -> Format {
-        [UInt8(ascii: "["), UInt8(ascii: "{")].contains(firstByte(data)) ? .json : .csv
+        if looksLikeXML(data) { return .xml }
+        return [UInt8(ascii: "["), UInt8(ascii: "{")].contains(firstByte(data)) ? .json : .csv
     }
 }

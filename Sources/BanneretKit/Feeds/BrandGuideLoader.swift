@@ -1,31 +1,142 @@
 import Foundation
 import Yams
 
-/// Loads a brand guide from YAML, turning decoding failures into errors that
-/// name the file and the offending key path.
+/// Loads a brand guide from YAML. Every problem names the file, line and
+/// column: unknown keys (with the closest known one), colours that are not
+/// `#RRGGBB`, logo files that do not exist, font families not in `Fonts/`,
+/// unknown colour roles in forbidden pairs, contrast outside 1...21.
 public enum BrandGuideLoader {
-    public static func load(_ url: URL) throws -> BrandGuide {
+    static let topKeys = ["name", "palette", "typography", "logo", "cta", "margin", "corner_radius", "minimum_contrast",
+                          "forbidden_pairs", "max_headline_characters"]
+    static let paletteKeys = ["primary", "secondary", "accent", "background", "text", "text_on_primary", "text_on_accent"]
+    static let roleKeys = ["family", "weight", "tracking", "uppercase"]
+    static let logoKeys = ["light", "dark", "minimum_height", "clear_space"]
+
+    /// - Parameter fontFamilies: the families the renderer has; nil skips that check.
+    public static func load(_ url: URL, fontFamilies: Set<String>? = nil) throws -> BrandGuide {
         guard let text = try? String(contentsOf: url, encoding: .utf8) else {
             throw BanneretError(.brandMissing, "brand guide not found or not UTF-8", at: Location(file: url.path))
         }
+        let node: Node
         do {
-            return try YAMLDecoder().decode(BrandGuide.self, from: text)
+            guard let composed = try Yams.compose(yaml: text) else {
+                throw BanneretError(.brandInvalid, "the brand guide is empty", at: Location(file: url.path))
+            }
+            node = composed
         } catch let error as YamlError {
-            throw BanneretError(.brandInvalid, "YAML syntax: \(error)", at: Location(file: url.path))
-        } catch let DecodingError.keyNotFound(key, context) {
-            throw BanneretError(.brandInvalid, "required key '\(key.stringValue)' is missing",
-                                at: Location(file: url.path, field: path(context.codingPath + [key])))
-        } catch let DecodingError.dataCorrupted(context) {
-            throw BanneretError(.brandInvalid, context.debugDescription,
-                                at: Location(file: url.path, field: path(context.codingPath)))
-        } catch let DecodingError.typeMismatch(type, context) {
-            throw BanneretError(.brandInvalid, "expected \(type)", at: Location(file: url.path, field: path(context.codingPath)))
-        } catch {
-            throw BanneretError(.brandInvalid, "\(error)", at: Location(file: url.path))
+            throw BanneretError(.brandInvalid, "YAML: \(error)", at: Location(file: url.path))
         }
+        let reader = YAMLNodeReader(file: url.path, code: .brandInvalid)
+        let folder = url.deletingLastPathComponent()
+        var name: String?
+        var palette: BrandGuide.Palette?
+        var typography: BrandGuide.Typography?
+        var logo: BrandGuide.Logo?
+        var guide = BrandGuide(name: "", palette: .init(primary: .black, secondary: .black, accent: .black, background: .white,
+                                                       text: .black, textOnPrimary: .white, textOnAccent: .white),
+                               typography: .init(display: FontRole(family: "Inter"), body: FontRole(family: "Inter"),
+                                                 price: FontRole(family: "Inter")))
+        for (key, keyNode, value) in try reader.mapping(node, allowed: topKeys, what: "the brand guide") {
+            switch key {
+            case "name": name = try reader.string(value, what: "name")
+            case "palette":
+                var colors: [String: Color] = [:]
+                for (role, _, colorNode) in try reader.mapping(value, allowed: paletteKeys, what: "palette") {
+                    let text = try reader.string(colorNode, what: "palette.\(role)")
+                    guard let color = Color(hex: text) else {
+                        throw reader.error(colorNode, "palette.\(role): '\(text)' is not a colour; write #RRGGBB")
+                    }
+                    colors[role] = color
+                }
+                let missing = paletteKeys.filter { colors[$0] == nil }
+                guard missing.isEmpty else {
+                    throw reader.error(keyNode, "the palette needs every role; missing: " + missing.joined(separator: ", "))
+                }
+                palette = .init(primary: colors["primary"]!, secondary: colors["secondary"]!, accent: colors["accent"]!,
+                                background: colors["background"]!, text: colors["text"]!,
+                                textOnPrimary: colors["text_on_primary"]!, textOnAccent: colors["text_on_accent"]!)
+            case "typography":
+                var roles: [String: FontRole] = [:]
+                for (roleName, _, roleNode) in try reader.mapping(value, allowed: ["display", "body", "price"], what: "typography") {
+                    roles[roleName] = try fontRole(roleNode, name: roleName, reader: reader, families: fontFamilies)
+                }
+                guard let display = roles["display"], let body = roles["body"], let price = roles["price"] else {
+                    throw reader.error(keyNode, "typography needs display, body and price roles")
+                }
+                typography = .init(display: display, body: body, price: price)
+            case "logo":
+                var fields: [String: String] = [:]
+                var minimum = 12.0, clear = 0.5
+                for (field, _, fieldNode) in try reader.mapping(value, allowed: logoKeys, what: "logo") {
+                    switch field {
+                    case "minimum_height": minimum = try reader.number(fieldNode, what: "logo.minimum_height", range: 0 ... 1000)
+                    case "clear_space": clear = try reader.number(fieldNode, what: "logo.clear_space", range: 0 ... 5)
+                    default:
+                        let path = try reader.string(fieldNode, what: "logo.\(field)")
+                        guard FileManager.default.fileExists(atPath: folder.appendingPathComponent(path).path) else {
+                            throw reader.error(fieldNode, "logo.\(field): file \(path) not found next to the brand guide",
+                                               code: .brandMissing)
+                        }
+                        fields[field] = path
+                    }
+                }
+                guard let light = fields["light"], let dark = fields["dark"] else {
+                    throw reader.error(keyNode, "a logo needs both 'light' (for dark backgrounds) and 'dark' files")
+                }
+                logo = .init(light: light, dark: dark, minimumHeight: minimum, clearSpace: clear)
+            case "cta":
+                guide.cta = Dictionary(uniqueKeysWithValues: try reader.mapping(value, allowed: nil, what: "cta").map {
+                    ($0.key.lowercased(), try reader.string($0.value, what: "cta.\($0.key)"))
+                })
+            case "margin": guide.margin = try reader.number(value, what: "margin", range: 0 ... 0.5)
+            case "corner_radius": guide.cornerRadius = try reader.number(value, what: "corner_radius", range: 0 ... 0.5)
+            case "minimum_contrast": guide.minimumContrast = try reader.number(value, what: "minimum_contrast", range: 1 ... 21)
+            case "max_headline_characters":
+                guide.maximumHeadlineCharacters = try reader.integer(value, what: "max_headline_characters", range: 1 ... 10_000)
+            case "forbidden_pairs":
+                guide.forbiddenPairs = try reader.sequence(value, what: "forbidden_pairs").map { pairNode in
+                    let pair = try reader.sequence(pairNode, what: "a forbidden pair").map { roleNode in
+                        let role = try reader.string(roleNode, what: "a colour role")
+                        guard paletteKeys.contains(role) else {
+                            throw reader.error(roleNode, "unknown colour role '\(role)'" + DidYouMean.hint(for: role, in: paletteKeys),
+                                               code: .brandInvalid)
+                        }
+                        return role
+                    }
+                    guard pair.count == 2 else { throw reader.error(pairNode, "a forbidden pair names exactly two roles") }
+                    return pair
+                }
+            default: break
+            }
+        }
+        guard let name, !name.isEmpty else { throw reader.error(node, "the brand guide needs a name") }
+        guard let palette else { throw reader.error(node, "the brand guide needs a palette") }
+        guard let typography else { throw reader.error(node, "the brand guide needs typography roles") }
+        guide.name = name
+        guide.palette = palette
+        guide.typography = typography
+        guide.logo = logo
+        return guide
     }
 
-    private static func path(_ keys: [CodingKey]) -> String {
-        keys.map(\.stringValue).joined(separator: ".")
+    private static func fontRole(_ node: Node, name: String, reader: YAMLNodeReader, families: Set<String>?) throws -> FontRole {
+        var role = FontRole(family: "")
+        for (key, _, value) in try reader.mapping(node, allowed: roleKeys, what: "typography.\(name)") {
+            switch key {
+            case "family":
+                role.family = try reader.string(value, what: "typography.\(name).family")
+                if let families, !families.contains(role.family) {
+                    throw reader.error(value, "font family '\(role.family)' is not in Fonts/"
+                                       + DidYouMean.hint(for: role.family, in: families.sorted())
+                                       + "; bundled: " + families.sorted().joined(separator: ", "), code: .fontMissing)
+                }
+            case "weight": role.weight = try reader.integer(value, what: "typography.\(name).weight", range: 100 ... 1000)
+            case "tracking": role.tracking = try reader.number(value, what: "typography.\(name).tracking", range: -0.5 ... 1)
+            case "uppercase": role.uppercase = try reader.bool(value, what: "typography.\(name).uppercase")
+            default: break
+            }
+        }
+        guard !role.family.isEmpty else { throw reader.error(node, "typography.\(name) needs a family") }
+        return role
     }
 }

@@ -13,6 +13,10 @@ public struct BrandGuide: Sendable, Hashable, Codable {
     public var cornerRadius: Double
     /// Minimum WCAG contrast for body text (large text needs 3:1).
     public var minimumContrast: Double
+    /// Colour roles that must never meet (text of one on a fill of the other).
+    public var forbiddenPairs: [[String]] = []
+    /// Longest headline the brand allows, in characters; longer titles are cut at a word.
+    public var maximumHeadlineCharacters: Int?
 
     public init(name: String, palette: Palette, typography: Typography, logo: Logo? = nil,
                 cta: [String: String] = ["en": "Shop now"], margin: Double = 0.07,

@@ -21,7 +21,7 @@ public final class Engine: Sendable {
         self.fonts = fonts
         self.images = images
         templates = try Self.loadTemplates(templateURLs)
-        let brand = try BrandGuideLoader.load(brandURL)
+        let brand = try BrandGuideLoader.load(brandURL, fontFamilies: Set(FontSet.fallbackFamilies))
         self.brand = brand
         var hasher = SHA256Hasher()
         hasher.update((try? Data(contentsOf: brandURL)) ?? Data())

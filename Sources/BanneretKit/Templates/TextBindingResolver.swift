@@ -4,7 +4,12 @@ enum TextBindingResolver {
         let product = input.product
         let formatter = PriceFormatter(language: product.language)
         switch binding {
-        case .title: return product.title
+        case .title:
+            guard let limit = input.brand.maximumHeadlineCharacters, product.title.count > limit else { return product.title }
+            // The brand's copy rule: cut at the last word that fits, and say so with an ellipsis.
+            let cut = product.title.prefix(limit)
+            let atWord = cut.lastIndex(of: " ").map { cut[..<$0] } ?? cut
+            return atWord.trimmingCharacters(in: .whitespaces) + "…"
         case .description: return product.description.isEmpty ? nil : product.description
         case .price:
             // The price a shopper pays: the sale price when it is a real discount.

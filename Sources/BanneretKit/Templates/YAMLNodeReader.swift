@@ -4,14 +4,16 @@ import Yams
 /// column, and every error can point at the exact spot in the file.
 struct YAMLNodeReader {
     let file: String
+    /// The code for errors about values (templates and brand guides differ).
+    var code: BanneretError.Code = .templateInvalid
 
     func location(_ node: Node, element: String? = nil) -> Location {
         Location(file: file, line: node.mark?.line, column: node.mark?.column, element: element)
     }
 
-    func error(_ node: Node, _ message: String, code: BanneretError.Code = .templateInvalid,
+    func error(_ node: Node, _ message: String, code: BanneretError.Code? = nil,
                element: String? = nil) -> BanneretError {
-        BanneretError(code, message, at: location(node, element: element))
+        BanneretError(code ?? self.code, message, at: location(node, element: element))
     }
 
     /// Key/value pairs in file order; refuses keys not in `allowed`, suggesting the closest.
@@ -23,7 +25,7 @@ struct YAMLNodeReader {
             if let allowed, !allowed.contains(key) {
                 throw error(keyNode, "unknown key '\(key)' in \(what)" + DidYouMean.hint(for: key, in: allowed)
                             + "; known keys: " + allowed.joined(separator: ", "),
-                            code: .templateUnknownName, element: element)
+                            code: code == .templateInvalid ? .templateUnknownName : code, element: element)
             }
             if result.contains(where: { $0.key == key }) {
                 throw error(keyNode, "'\(key)' appears twice in \(what)", element: element)

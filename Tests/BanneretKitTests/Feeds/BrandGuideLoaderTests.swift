@@ -3,30 +3,68 @@ import Testing
 @testable import BanneretKit
 
 @Suite struct BrandGuideLoaderTests {
+    let examples = Fixtures.examples.appendingPathComponent("brand.yaml")
+
     @Test func loadsTheExamplesBrand() throws {
-        let brand = try BrandGuideLoader.load(Fixtures.examples.appendingPathComponent("brand.yaml"))
+        let brand = try BrandGuideLoader.load(examples, fontFamilies: Set(FontSet.fallbackFamilies))
         #expect(brand.name == "hanbit")
         #expect(brand.callToAction(language: "ko-KR") == "지금 구매하기")
         #expect(brand.callToAction(language: "fr") == "Shop now")
+        #expect(brand.logo?.minimumHeight == 12)
         // The palette's text roles meet WCAG AA on the colours they are drawn on.
         #expect(brand.palette.text.contrastRatio(with: brand.palette.background) >= 4.5)
         #expect(brand.palette.textOnPrimary.contrastRatio(with: brand.palette.primary) >= 4.5)
         #expect(brand.palette.textOnAccent.contrastRatio(with: brand.palette.accent) >= 4.5)
     }
 
-    @Test func badColourNamesTheField() throws {
+    /// Writes the Examples brand with one edit beside its logos, loads it, and returns the error.
+    func error(replacing old: String, with new: String) throws -> BanneretError? {
         let folder = Fixtures.temporaryDirectory()
+        try FileManager.default.copyItem(at: Fixtures.examples.appendingPathComponent("brand"),
+                                         to: folder.appendingPathComponent("brand"))
+        let text = try String(contentsOf: examples, encoding: .utf8)
+        #expect(text.contains(old), "the edit must apply")
         let url = folder.appendingPathComponent("brand.yaml")
-        let text = try String(contentsOf: Fixtures.examples.appendingPathComponent("brand.yaml"), encoding: .utf8)
-            .replacingOccurrences(of: "accent: \"#C2410C\"", with: "accent: \"orange\"")
-        try text.write(to: url, atomically: true, encoding: .utf8)
+        try text.replacingOccurrences(of: old, with: new).write(to: url, atomically: true, encoding: .utf8)
         do {
-            _ = try BrandGuideLoader.load(url)
-            Issue.record("expected an error")
+            _ = try BrandGuideLoader.load(url, fontFamilies: Set(FontSet.fallbackFamilies))
+            return nil
         } catch let error as BanneretError {
-            #expect(error.code == .brandInvalid)
-            #expect(error.location?.field == "palette.accent")
-            #expect(error.message.contains("#RRGGBB"))
+            return error
         }
+    }
+
+    @Test func badColourNamesItsLineAndColumn() throws {
+        let error = try #require(try error(replacing: "accent: \"#C2410C\"", with: "accent: \"orange\""))
+        #expect(error.code == .brandInvalid)
+        #expect(error.location?.line == 7 && error.location?.column == 11, "\(error)")
+        #expect(error.message.contains("#RRGGBB"))
+    }
+
+    @Test func unknownKeySuggestsTheClosest() throws {
+        let error = try #require(try error(replacing: "margin: 0.07", with: "margni: 0.07"))
+        #expect(error.code == .brandInvalid && error.message.contains("did you mean 'margin'"), "\(error)")
+        #expect(error.location?.line != nil)
+    }
+
+    @Test func missingLogoFileAndUnbundledFont() throws {
+        let logo = try #require(try error(replacing: "dark: brand/logo-dark.png", with: "dark: brand/nope.png"))
+        #expect(logo.code == .brandMissing && logo.message.contains("brand/nope.png") && logo.location?.line != nil)
+        let font = try #require(try error(replacing: "body: { family: Inter", with: "body: { family: Helvetica"))
+        #expect(font.code == .fontMissing && font.message.contains("Helvetica") && font.location?.line != nil, "\(font)")
+    }
+
+    @Test func forbiddenPairsUseKnownRoles() throws {
+        let error = try #require(try error(replacing: "margin: 0.07", with: "margin: 0.07\nforbidden_pairs: [[accent, primray]]"))
+        #expect(error.message.contains("did you mean 'primary'"), "\(error)")
+    }
+
+    @Test func headlineLengthRuleCutsAtAWord() throws {
+        var brand = try BrandGuideLoader.load(examples)
+        brand.maximumHeadlineCharacters = 20
+        let input = LayoutInput(product: Product(id: "p", title: "Aurora Wireless Headphones with Noise Cancelling"),
+                                brand: brand, size: BannerSize(width: 300, height: 250), imagePath: nil, imageIsOpaque: false,
+                                imageAspectRatio: 1, logoForLightBackground: nil, logoForDarkBackground: nil, logoAspectRatio: 1)
+        #expect(TextBindingResolver.text(for: .title, input: input) == "Aurora Wireless…")
     }
 }

@@ -20,7 +20,17 @@ struct BenchCommand: ParsableCommand {
     @Option(help: "libdeflate level for PNG, 1 (fastest) ... 12 (smallest).")
     var pngLevel: Int = 6
 
+    @Option(help: "Also time reading a generated feed of this many records in each format (0: skip).")
+    var feedRecords: Int = 0
+
     func run() throws {
+        if feedRecords > 0 {
+            let figures = try Benchmark.feedReading(count: feedRecords)
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+            print(String(decoding: try encoder.encode(["feed_reading": figures]), as: UTF8.self))
+            return
+        }
         let root = ProjectPaths.root()
         do {
             let engine = try Engine(fonts: FontSet(directory: FontSet.locateDirectory()),

@@ -10,6 +10,21 @@ enum TextNormalizer {
     ]
 
     static func clean(_ text: String) -> String {
+        // Most feed text is plain printable ASCII with single spaces: already clean, already NFC.
+        var previousWasSpace = true
+        var plain = true
+        for byte in text.utf8 {
+            if byte == 0x20 {
+                if previousWasSpace { plain = false; break }
+                previousWasSpace = true
+            } else if byte > 0x20, byte < 0x7F {
+                previousWasSpace = false
+            } else {
+                plain = false
+                break
+            }
+        }
+        if plain, !previousWasSpace || text.isEmpty { return text }
         var scalars = String.UnicodeScalarView()
         var pendingSpace = false
         for scalar in text.unicodeScalars {

@@ -3,6 +3,8 @@ import Foundation
 /// Reads prices as feeds write them: `12.00 USD`, `USD 12`, `₩12,900`,
 /// `12,90 €`, `₹1,299.00`, `KRW 12900`, `1.299,00 EUR`.
 public enum PriceParser {
+    private static let posix = Locale(identifier: "en_US_POSIX")
+
     /// - Parameter defaultCurrency: used when the text names no currency (bare `129`).
     public static func parse(_ raw: String, defaultCurrency: String? = nil) -> Money? {
         let text = raw.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -62,7 +64,7 @@ public enum PriceParser {
             if character == decimalSeparator { normalised.append(".") }
             else if character.isNumber || character == "-" { normalised.append(character) }
         }
-        guard let value = Decimal(string: normalised, locale: Locale(identifier: "en_US_POSIX")) else { return nil }
+        guard let value = Decimal(string: normalised, locale: posix) else { return nil }
         return value
     }
 }

@@ -179,4 +179,39 @@ public struct Benchmark: Sendable {
         let level = image.level(forScale: scale)
         return (time(image.base, filter: CAIRO_FILTER_GOOD), time(level, filter: CAIRO_FILTER_BILINEAR))
     }
+
+    /// Records per second reading a generated feed of `count` records in each format, and the
+    /// process's peak resident memory afterwards (MB).
+    public static func feedReading(count: Int) throws -> [String: Double] {
+        var results: [String: Double] = [:]
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("banneret-feed-bench-\(getpid())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let formats: [(String, (Int) -> String, String)] = [
+            ("csv", { i in "P\(i),\"Trail shoe, size \(i % 13)\",\"<p>Light &amp; fast</p>\",\(i % 200).99 USD,images/p\(i).png\n" },
+             "id,title,description,price,image_link\n"),
+            ("jsonl", { i in "{\"id\":\"P\(i)\",\"title\":\"Trail shoe \(i % 13)\",\"price\":\"\(i % 200).99 USD\",\"image_link\":\"images/p\(i).png\"}\n" }, ""),
+            ("xml", { i in "<item><g:id>P\(i)</g:id><title>Trail shoe \(i % 13)</title><g:price>\(i % 200).99 USD</g:price></item>\n" },
+             "<rss xmlns:g=\"http://base.google.com/ns/1.0\"><channel>\n"),
+        ]
+        for (name, record, header) in formats {
+            var text = header
+            text.reserveCapacity(count * 100)
+            for i in 0 ..< count { text += record(i) }
+            if name == "xml" { text += "</channel></rss>\n" }
+            let url = folder.appendingPathComponent("feed.\(name)")
+            try Data(text.utf8).write(to: url)
+            text = ""
+            let start = DispatchTime.now()
+            let feed = try FeedReader.read(contentsOf: url)
+            let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+            precondition(feed.products.count == count, "\(name): read \(feed.products.count) of \(count)")
+            results["\(name)_records_per_second"] = (Double(count) / seconds).rounded()
+        }
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        results["peak_rss_mb"] = (Double(usage.ru_maxrss) / 1024).rounded()
+        results["records"] = Double(count)
+        return results
+    }
 }

@@ -17,6 +17,9 @@ struct GenerateCommand: ParsableCommand {
     @Option(help: "ISO 4217 currency for prices written without one, e.g. USD.")
     var currency: String?
 
+    @Option(help: "A folder images may come from besides the feed's own. Repeatable.")
+    var allowPath: [String] = []
+
     @Option(help: "Brand guide YAML. Default: Examples/brand.yaml.")
     var brand: String?
 
@@ -73,9 +76,11 @@ struct GenerateCommand: ParsableCommand {
             let sizeList = try SizeCatalog.parse(sizes)
             let engine = try Engine(fonts: FontSet(directory: FontSet.locateDirectory()), brandURL: brandURL,
                                     templates: [templatesURL])
-            let report = try Generator(engine: engine).run(GenerationOptions(
+            var options = GenerationOptions(
                 feedURL: feedURL, sizes: sizeList, format: outputFormat, outputDirectory: outURL, jobs: jobs,
-                feedFormat: feedFormat.flatMap(FeedReader.Format.init), defaultCurrency: currency?.uppercased()))
+                feedFormat: feedFormat.flatMap(FeedReader.Format.init), defaultCurrency: currency?.uppercased())
+            options.allowedDirectories = allowPath.map { URL(fileURLWithPath: $0) }
+            let report = try Generator(engine: engine).run(options)
             for item in report.errors {
                 let what = [item.productID, item.size].compactMap { $0 }.joined(separator: " @ ")
                 FileHandle.standardError.write(Data("rejected \(what.isEmpty ? "record" : what): \(item.error)\n".utf8))

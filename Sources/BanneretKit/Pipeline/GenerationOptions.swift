@@ -12,6 +12,8 @@ public struct GenerationOptions: Sendable {
     public var feedFormat: FeedReader.Format?
     /// For prices written without one (Magento exports write `32`).
     public var defaultCurrency: String?
+    /// Folders besides the feed's own that image paths may point into.
+    public var allowedDirectories: [URL] = []
 
     public init(feedURL: URL, sizes: [BannerSize] = BannerSize.defaultMix, format: OutputFormat = .defaultPNG,
                 outputDirectory: URL, jobs: Int = ProcessInfo.processInfo.activeProcessorCount,

@@ -30,7 +30,8 @@ public struct Generator: Sendable {
                                 at: Location(file: options.outputDirectory.path))
         }
 
-        let resolver = ImageLinkResolver(feedDirectory: options.feedURL.deletingLastPathComponent())
+        let resolver = ImageLinkResolver(feedDirectory: options.feedURL.deletingLastPathComponent(),
+                                         allowedDirectories: options.allowedDirectories)
         var items: [WorkItem] = []
         for (product, line) in zip(feed.products, feed.lines) {
             let image: Result<String?, BanneretError> = Result {

@@ -14,6 +14,8 @@ public struct GenerationOptions: Sendable {
     public var defaultCurrency: String?
     /// Folders besides the feed's own that image paths may point into.
     public var allowedDirectories: [URL] = []
+    /// Where fetched remote images are kept; default `<out>/.image-cache`.
+    public var imageCacheDirectory: URL?
 
     public init(feedURL: URL, sizes: [BannerSize] = BannerSize.defaultMix, format: OutputFormat = .defaultPNG,
                 outputDirectory: URL, jobs: Int = ProcessInfo.processInfo.activeProcessorCount,

@@ -30,8 +30,20 @@ public struct Generator: Sendable {
                                 at: Location(file: options.outputDirectory.path))
         }
 
-        let resolver = ImageLinkResolver(feedDirectory: options.feedURL.deletingLastPathComponent(),
+        var resolver = ImageLinkResolver(feedDirectory: options.feedURL.deletingLastPathComponent(),
                                          allowedDirectories: options.allowedDirectories)
+        // Remote images are fetched (or revalidated) once, before any rendering.
+        let fetcher = ImageFetcher(cacheDirectory: options.imageCacheDirectory
+            ?? options.outputDirectory.appendingPathComponent(".image-cache"))
+        for link in Set(feed.products.compactMap(\.imageLink)).sorted()
+        where link.hasPrefix("http://") || link.hasPrefix("https://") {
+            resolver.remote[link] = Result {
+                guard let url = URL(string: link) else {
+                    throw BanneretError(.imageMissing, "not a valid URL", at: Location(file: link))
+                }
+                return try fetcher.fetch(url)
+            }.mapError { $0 as? BanneretError ?? BanneretError(.imageMissing, "\($0)") }
+        }
         var items: [WorkItem] = []
         for (product, line) in zip(feed.products, feed.lines) {
             let image: Result<String?, BanneretError> = Result {

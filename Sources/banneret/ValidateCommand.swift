@@ -39,17 +39,15 @@ struct ValidateCommand: ParsableCommand {
         for path in feed {
             check { problems += try FeedReader.read(contentsOf: URL(fileURLWithPath: path)).errors }
         }
-        for path in brand { check { _ = try BrandGuideLoader.load(URL(fileURLWithPath: path)) } }
+        // The same checks the engine makes, fonts included.
+        for path in brand {
+            check { _ = try BrandGuideLoader.load(URL(fileURLWithPath: path), fontFamilies: Set(FontSet.fallbackFamilies)) }
+        }
         for path in template {
-            let url = URL(fileURLWithPath: path)
-            var isFolder: ObjCBool = false
-            if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
-                let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
-                for name in names.sorted() where name.hasSuffix(".yaml") || name.hasSuffix(".yml") {
-                    check { _ = try TemplateLoader.load(url.appendingPathComponent(name)) }
+            check {
+                for file in try TemplateLoader.files(at: [URL(fileURLWithPath: path)]) {
+                    check { _ = try TemplateLoader.load(file) }
                 }
-            } else {
-                check { _ = try TemplateLoader.load(url) }
             }
         }
         for problem in problems {

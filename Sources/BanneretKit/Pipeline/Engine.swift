@@ -20,7 +20,8 @@ public final class Engine: Sendable {
     public init(fonts: FontSet, brandURL: URL, templates templateURLs: [URL], images: ImageCache = ImageCache()) throws {
         self.fonts = fonts
         self.images = images
-        templates = try Self.loadTemplates(templateURLs)
+        let templateFiles = try TemplateLoader.files(at: templateURLs)
+        templates = try Self.loadTemplates(templateFiles, named: templateURLs)
         let brand = try BrandGuideLoader.load(brandURL, fontFamilies: Set(FontSet.fallbackFamilies))
         self.brand = brand
         var hasher = SHA256Hasher()
@@ -45,35 +46,11 @@ public final class Engine: Sendable {
             logoDark = nil
             logoAspectRatio = 1
         }
-        for url in templateURLs.sorted(by: { $0.path < $1.path }) { hasher.update(Self.templateBytes(url)) }
+        for file in templateFiles { hasher.update((try? Data(contentsOf: file)) ?? Data()) }
         brandFingerprint = hasher.finish()
     }
 
-    /// The stock templates shipped in `Templates/` beside `Fonts/`.
-    public static func stockTemplatesDirectory() throws -> URL {
-        try FontSet.locateDirectory().deletingLastPathComponent().appendingPathComponent("Templates")
-    }
-
-    static func templateFiles(_ urls: [URL]) throws -> [URL] {
-        var files: [URL] = []
-        for url in urls {
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
-                throw BanneretError(.templateMissing, "no template file or folder here", at: Location(file: url.path))
-            }
-            if isDirectory.boolValue {
-                let names = try FileManager.default.contentsOfDirectory(atPath: url.path)
-                    .filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted()
-                files += names.map { url.appendingPathComponent($0) }
-            } else {
-                files.append(url)
-            }
-        }
-        return files
-    }
-
-    private static func loadTemplates(_ urls: [URL]) throws -> [Template] {
-        let files = try templateFiles(urls)
+    private static func loadTemplates(_ files: [URL], named urls: [URL]) throws -> [Template] {
         guard !files.isEmpty else {
             throw BanneretError(.templateMissing, "no templates (*.yaml) found", at: Location(file: urls.first?.path ?? "Templates"))
         }
@@ -83,10 +60,5 @@ public final class Engine: Sendable {
                                 at: Location(file: b.file))
         }
         return templates
-    }
-
-    private static func templateBytes(_ url: URL) -> Data {
-        let files = (try? templateFiles([url])) ?? []
-        return files.reduce(into: Data()) { $0.append((try? Data(contentsOf: $1)) ?? Data()) }
     }
 }

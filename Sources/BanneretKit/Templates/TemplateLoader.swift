@@ -11,6 +11,25 @@ public enum TemplateLoader {
         return try parse(text, file: url.path)
     }
 
+    /// Template files named directly or found (`*.yaml`, `*.yml`, in name order) in the folders given.
+    public static func files(at urls: [URL]) throws -> [URL] {
+        var files: [URL] = []
+        for url in urls {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
+                throw BanneretError(.templateMissing, "no template file or folder here", at: Location(file: url.path))
+            }
+            if isDirectory.boolValue {
+                let names = try FileManager.default.contentsOfDirectory(atPath: url.path)
+                    .filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted()
+                files += names.map { url.appendingPathComponent($0) }
+            } else {
+                files.append(url)
+            }
+        }
+        return files
+    }
+
     static let topKeys = ["name", "description", "background", "let", "elements", "constraints", "size_classes"]
     static let elementKeys = ["kind", "when", "underlay", "shape", "fill", "radius", "image", "fit", "focus",
                               "keep_aspect", "bind", "text", "font", "color", "size", "max_lines", "ellipsis", "align",

@@ -16,6 +16,7 @@ test: setup
 ## Throughput figures (JSON) for the five-size mix, 1 and 2 jobs.
 bench: build
 	$(RELEASE) bench
+	$(RELEASE) bench --feed-records 1000000
 
 ## Debian packages and the pinned fonts (idempotent).
 setup:

@@ -25,7 +25,7 @@ struct BenchCommand: ParsableCommand {
 
     func run() throws {
         if feedRecords > 0 {
-            let figures = try Benchmark.feedReading(count: feedRecords)
+            let figures = try Benchmark.feedReading(count: feedRecords, jobs: jobs)
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
             print(String(decoding: try encoder.encode(["feed_reading": figures]), as: UTF8.self))

@@ -8,7 +8,7 @@ struct GenerateCommand: ParsableCommand {
         abstract: "Render banners for every product and size; with no options, the Examples job into Output/."
     )
 
-    @Option(help: "Product feed (JSON array or JSON Lines). Default: Examples/feed.jsonl.")
+    @Option(help: "Product feed: Merchant Center XML (RSS/Atom), CSV/TSV, JSON or JSON Lines. Default: Examples/feed.jsonl.")
     var feed: String?
 
     @Option(help: "json, csv, tsv or xml; default: told from the feed's content.")
@@ -16,6 +16,9 @@ struct GenerateCommand: ParsableCommand {
 
     @Option(help: "ISO 4217 currency for prices written without one, e.g. USD.")
     var currency: String?
+
+    @Flag(help: "Repair malformed XML (a bare &, a truncated end) and keep records before a JSON syntax error; every repair is reported.")
+    var lenient = false
 
     @Option(help: "A folder images may come from besides the feed's own. Repeatable.")
     var allowPath: [String] = []
@@ -80,7 +83,11 @@ struct GenerateCommand: ParsableCommand {
                 feedURL: feedURL, sizes: sizeList, format: outputFormat, outputDirectory: outURL, jobs: jobs,
                 feedFormat: feedFormat.flatMap(FeedReader.Format.init), defaultCurrency: currency?.uppercased())
             options.allowedDirectories = allowPath.map { URL(fileURLWithPath: $0) }
+            options.lenient = lenient
             let report = try Generator(engine: engine).run(options)
+            for notice in report.notices {
+                FileHandle.standardError.write(Data("warning: \(notice)\n".utf8))
+            }
             for item in report.errors {
                 let what = [item.productID, item.size].compactMap { $0 }.joined(separator: " @ ")
                 FileHandle.standardError.write(Data("rejected \(what.isEmpty ? "record" : what): \(item.error)\n".utf8))
@@ -91,6 +98,8 @@ struct GenerateCommand: ParsableCommand {
                     + "(\(String(format: "%.0f", rate))/s, \(jobs) jobs) → \(outURL.path)/manifest.jsonl"
                     + (report.errors.isEmpty ? "" : "; \(report.errors.count) rejected, see errors.jsonl"))
             }
+            // Nothing could be read at all: the input is the problem, not some records.
+            if report.productsRead == 0, !report.errors.isEmpty { throw ExitCode(ExitStatus.dataError) }
             if !report.errors.isEmpty { throw ExitCode(ExitStatus.someRejected) }
         } catch let error as BanneretError {
             throw fail(error)

@@ -8,8 +8,17 @@ struct ValidateCommand: ParsableCommand {
         abstract: "Check feeds, brand guides and templates; print every problem with its file and line."
     )
 
-    @Option(help: "A product feed (JSON or JSON Lines). Repeatable.")
+    @Option(help: "A product feed (XML, CSV/TSV, JSON or JSON Lines). Repeatable.")
     var feed: [String] = []
+
+    @Option(help: "json, csv, tsv or xml; default: told from each feed's content.")
+    var feedFormat: String?
+
+    @Option(help: "ISO 4217 currency for prices written without one, e.g. USD.")
+    var currency: String?
+
+    @Flag(help: "Check feeds as `generate --lenient` reads them.")
+    var lenient = false
 
     @Option(help: "A brand guide (YAML). Repeatable.")
     var brand: [String] = []
@@ -37,7 +46,16 @@ struct ValidateCommand: ParsableCommand {
             }
         }
         for path in feed {
-            check { problems += try FeedReader.read(contentsOf: URL(fileURLWithPath: path)).errors }
+            check {
+                let result = try FeedReader.read(contentsOf: URL(fileURLWithPath: path),
+                                                 format: feedFormat.flatMap(FeedReader.Format.init),
+                                                 defaultCurrency: currency?.uppercased(), lenient: lenient)
+                problems += result.errors
+                for notice in result.notices { FileHandle.standardError.write(Data("warning: \(notice)\n".utf8)) }
+                if result.products.isEmpty, result.errors.isEmpty {
+                    problems.append(BanneretError(.feedSyntax, "the feed holds no products", at: Location(file: path)))
+                }
+            }
         }
         // The same checks the engine makes, fonts included.
         for path in brand {

@@ -35,6 +35,59 @@ enum FeedValue: Sendable, Equatable {
 /// One record as read from a feed, before mapping: its fields by name and the
 /// line it starts on (for errors).
 struct FeedRecord: Sendable {
-    var fields: [String: FeedValue]
+    var fields: FeedFields
     var line: Int
+
+    init(fields: FeedFields, line: Int) {
+        self.fields = fields
+        self.line = line
+    }
+
+    init(fields: [String: FeedValue], line: Int) {
+        self.init(fields: FeedFields(fields), line: line)
+    }
+}
+
+/// A record's fields, in the order read. A record has a dozen or so fields,
+/// so a linear scan over short names beats hashing each name into a
+/// dictionary, which was a fifth of the cost of reading a feed.
+struct FeedFields: Sendable, Equatable, Sequence, ExpressibleByDictionaryLiteral {
+    private var pairs: [(name: String, value: FeedValue)] = []
+
+    init() {}
+
+    init(_ dictionary: [String: FeedValue]) {
+        pairs = dictionary.map { ($0.key, $0.value) }
+    }
+
+    init(dictionaryLiteral elements: (String, FeedValue)...) {
+        for (name, value) in elements { self[name] = value }
+    }
+
+    mutating func reserveCapacity(_ count: Int) { pairs.reserveCapacity(count) }
+
+    var names: [String] { pairs.map(\.name) }
+
+    subscript(name: String) -> FeedValue? {
+        get { pairs.first { $0.name == name }?.value }
+        set {
+            if let index = pairs.firstIndex(where: { $0.name == name }) {
+                if let newValue { pairs[index].value = newValue } else { pairs.remove(at: index) }
+            } else if let newValue {
+                pairs.append((name, newValue))
+            }
+        }
+    }
+
+    @discardableResult
+    mutating func removeValue(forKey name: String) -> FeedValue? {
+        defer { self[name] = nil }
+        return self[name]
+    }
+
+    func makeIterator() -> some IteratorProtocol<(name: String, value: FeedValue)> { pairs.makeIterator() }
+
+    static func == (a: FeedFields, b: FeedFields) -> Bool {
+        a.pairs.count == b.pairs.count && a.pairs.allSatisfy { b[$0.name] == $0.value }
+    }
 }

@@ -1,60 +1,125 @@
-import Foundation
+/// Reads products from JSON Lines (one object per line; `.json` files are
+/// often really JSONL), a JSON array of objects, or one object wrapping such
+/// an array (`{"products": [...]}`). Every record knows the line it starts
+/// on. A bad JSONL line is rejected alone; a syntax error inside an array
+/// stops the array there (there is no telling where the next record begins),
+/// keeping the records before it only when reading leniently.
+enum JSONFeedReader {
+    /// Keys under which wrapped feeds keep their records.
+    static let wrapperKeys: Set<String> = ["products", "items", "entries", "data", "resources", "offers"]
 
-/// Reads products from a JSON array of objects or from JSON Lines (one object
-/// per line; `.json` files are often really JSONL). Keys follow Google
-/// Merchant Center (`id`, `title`, `image_link`, `sale_price`, …).
-public enum JSONFeedReader {
-    public static func read(contentsOf url: URL, defaultCurrency: String? = nil) throws -> FeedReadResult {
-        guard let data = FileManager.default.contents(atPath: url.path) else {
-            throw BanneretError(.feedMissing, "feed file not found or unreadable", at: Location(file: url.path))
+    static func records(_ bytes: UnsafeBufferPointer<UInt8>, file: String, lenient: Bool,
+                        emit: (FeedEvent) -> Void) throws(BanneretError) {
+        var scanner = JSONScanner(bytes)
+        switch scanner.peek() {
+        case UInt8(ascii: "[")?:
+            try array(&scanner, file: file, lenient: lenient, emit: emit)
+        case UInt8(ascii: "{")? where !firstLineIsWholeValue(bytes, from: scanner.offset):
+            try wrapper(&scanner, file: file, lenient: lenient, emit: emit)
+        case nil:
+            throw BanneretError(.feedSyntax, "the feed is empty", at: Location(file: file))
+        default:
+            lines(bytes, file: file, emit: emit)
         }
-        return try read(data, file: url.path, defaultCurrency: defaultCurrency)
     }
 
-    public static func read(_ data: Data, file: String, defaultCurrency: String? = nil) throws -> FeedReadResult {
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw BanneretError(.feedSyntax, "feed is not UTF-8 text", at: Location(file: file))
-        }
-        let body = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
-        let firstCharacter = body.first { !$0.isWhitespace }
-        var products: [Product] = []
-        var lines: [Int] = []
-        var errors: [BanneretError] = []
-        func take(_ object: Any, line: Int) {
-            guard let record = object as? [String: Any] else {
-                errors.append(BanneretError(.feedSyntax, "expected a JSON object per product", at: Location(file: file, line: line)))
-                return
-            }
-            do {
-                products.append(try FeedRecordMapper.product(from: record, file: file, line: line, defaultCurrency: defaultCurrency))
-                lines.append(line)
-            } catch let error as BanneretError {
-                errors.append(error)
-            } catch {
-                errors.append(BanneretError(.feedField, "\(error)", at: Location(file: file, line: line)))
-            }
-        }
-        if firstCharacter == "[" {
-            let array: Any
-            do {
-                array = try JSONSerialization.jsonObject(with: Data(body.utf8))
-            } catch {
-                throw BanneretError(.feedSyntax, "invalid JSON: \(error.localizedDescription)", at: Location(file: file))
-            }
-            // A JSON array has no per-record line numbers without a position-
-            // tracking parser; records are located by index instead.
-            for (index, object) in ((array as? [Any]) ?? []).enumerated() { take(object, line: index + 1) }
-        } else {
-            for (index, line) in body.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-                let trimmed = line.trimmingCharacters(in: .whitespacesAndNewlines)
-                if trimmed.isEmpty { continue }
-                guard let object = try? JSONSerialization.jsonObject(with: Data(trimmed.utf8)) else {
-                    errors.append(BanneretError(.feedSyntax, "line is not valid JSON", at: Location(file: file, line: index + 1)))
-                    continue
+    private static func lines(_ bytes: UnsafeBufferPointer<UInt8>, file: String, emit: (FeedEvent) -> Void) {
+        var start = 0, line = 1
+        while start < bytes.count {
+            var end = start
+            while end < bytes.count, bytes[end] != 0x0A { end += 1 }
+            var scanner = JSONScanner(UnsafeBufferPointer(rebasing: bytes[start ..< end]), line: line)
+            if scanner.peek() != nil {
+                do throws(JSONScanner.SyntaxError) {
+                    let fields = try scanner.record()
+                    if scanner.peek() != nil { throw scanner.failure("more after the end of the record") }
+                    emit(event(for: fields, line: line, file: file, offset: end))
+                } catch {
+                    emit(.error(BanneretError(.feedSyntax, "line is not valid JSON: \(error.message)",
+                                              at: Location(file: file, line: line, column: error.column)), offset: end))
                 }
-                take(object, line: index + 1)
             }
+            start = end + 1
+            line += 1
         }
-        return FeedReadResult(products: products, lines: lines, errors: errors)
+    }
+
+    private static func array(_ scanner: inout JSONScanner, file: String, lenient: Bool,
+                              emit: (FeedEvent) -> Void) throws(BanneretError) {
+        var emitted = 0
+        do {
+            try scanner.expect(UInt8(ascii: "["))
+            if !scanner.take(UInt8(ascii: "]")) {
+                repeat {
+                    _ = scanner.peek()
+                    let line = scanner.line
+                    let fields = try scanner.record()
+                    emit(event(for: fields, line: line, file: file, offset: scanner.offset))
+                    emitted += 1
+                } while scanner.take(UInt8(ascii: ","))
+                try scanner.expect(UInt8(ascii: "]"))
+            }
+        } catch {
+            try stop(at: error, file: file, lenient: lenient, kept: emitted, emit: emit)
+        }
+    }
+
+    private static func wrapper(_ scanner: inout JSONScanner, file: String, lenient: Bool,
+                                emit: (FeedEvent) -> Void) throws(BanneretError) {
+        var found = false
+        do {
+            try scanner.expect(UInt8(ascii: "{"))
+            if !scanner.take(UInt8(ascii: "}")) {
+                repeat {
+                    _ = scanner.peek()
+                    let key = try scanner.string()
+                    try scanner.expect(UInt8(ascii: ":"))
+                    if !found, wrapperKeys.contains(key), scanner.peek() == UInt8(ascii: "[") {
+                        found = true
+                        try array(&scanner, file: file, lenient: lenient, emit: emit)
+                    } else {
+                        _ = try scanner.value()
+                    }
+                } while scanner.take(UInt8(ascii: ","))
+                try scanner.expect(UInt8(ascii: "}"))
+            }
+        } catch let error as JSONScanner.SyntaxError {
+            try stop(at: error, file: file, lenient: lenient, kept: 0, emit: emit)
+        } catch let error as BanneretError {
+            throw error
+        } catch {
+            throw BanneretError(.feedSyntax, "\(error)", at: Location(file: file))
+        }
+        if !found {
+            throw BanneretError(.feedSyntax, "one JSON object with no list of records under "
+                                + wrapperKeys.sorted().map { "'\($0)'" }.joined(separator: ", "), at: Location(file: file, line: 1))
+        }
+    }
+
+    private static func stop(at error: JSONScanner.SyntaxError, file: String, lenient: Bool, kept: Int,
+                             emit: (FeedEvent) -> Void) throws(BanneretError) {
+        let location = Location(file: file, line: error.line, column: error.column)
+        guard lenient else {
+            throw BanneretError(.feedSyntax, "invalid JSON: \(error.message); --lenient keeps the records before it", at: location)
+        }
+        emit(.notice(BanneretError(.feedRepaired, "invalid JSON: \(error.message); reading stopped here, keeping the \(kept) records before it",
+                                   at: location)))
+    }
+
+    private static func event(for fields: FeedFields?, line: Int, file: String, offset: Int) -> FeedEvent {
+        guard let fields else {
+            return .error(BanneretError(.feedSyntax, "expected a JSON object per product", at: Location(file: file, line: line)),
+                          offset: offset)
+        }
+        return .record(FeedRecord(fields: fields, line: line), offset: offset)
+    }
+
+    /// JSONL when the first line holds a complete value; a pretty-printed
+    /// document otherwise.
+    private static func firstLineIsWholeValue(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Bool {
+        var end = start
+        while end < bytes.count, bytes[end] != 0x0A { end += 1 }
+        var scanner = JSONScanner(UnsafeBufferPointer(rebasing: bytes[start ..< end]))
+        return (try? scanner.value()) != nil
     }
 }

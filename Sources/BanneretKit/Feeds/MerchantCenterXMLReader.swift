@@ -6,10 +6,11 @@ import FoundationXML
 /// Reads Google Merchant Center XML feeds: RSS 2.0 (`<item>` with `g:`
 /// fields) and Atom (`<entry>`). Streams with an event parser, never expands
 /// external entities, and reports each rejected item by the line it starts on.
-public enum MerchantCenterXMLReader {
-    public static func read(_ data: Data, file: String, defaultCurrency: String? = nil) throws -> FeedReadResult {
+enum MerchantCenterXMLReader {
+    static func records(_ bytes: UnsafeBufferPointer<UInt8>, file: String, lenient: Bool,
+                        emit: (FeedEvent) -> Void) throws(BanneretError) {
         let delegate = ItemCollector()
-        let parser = XMLParser(data: data)
+        let parser = XMLParser(data: Data(buffer: bytes))
         parser.shouldProcessNamespaces = false
         parser.shouldResolveExternalEntities = false
         parser.delegate = delegate
@@ -25,19 +26,14 @@ public enum MerchantCenterXMLReader {
             }
             throw BanneretError(.feedSyntax, reason, at: Location(file: file, line: line > 0 ? line : nil))
         }
-        var products: [Product] = []
-        var lines: [Int] = []
-        var errors: [BanneretError] = []
         for item in delegate.items {
-            do {
-                products.append(try FeedRecordMapper.product(from: item.fields, file: file, line: item.line,
-                                                             defaultCurrency: defaultCurrency))
-                lines.append(item.line)
-            } catch let error as BanneretError {
-                errors.append(error)
+            var fields: [String: FeedValue] = [:]
+            for (key, value) in item.fields {
+                if let list = value as? [String] { fields[key] = .array(list.map { .string($0) }) }
+                else if let text = value as? String { fields[key] = .string(text) }
             }
+            emit(.record(FeedRecord(fields: fields, line: item.line), offset: 0))
         }
-        return FeedReadResult(products: products, lines: lines, errors: errors)
     }
 }
 

@@ -10,21 +10,47 @@ enum TextNormalizer {
     ]
 
     static func clean(_ text: String) -> String {
-        // Most feed text is plain printable ASCII with single spaces: already clean, already NFC.
+        var copy = text
+        if let ascii = copy.withUTF8(cleanASCII) { return ascii }
+        return cleanUnicode(text)
+    }
+
+    /// Most feed text is ASCII: collapse and trim its whitespace, drop its
+    /// control characters, byte by byte (ASCII is already NFC). nil when the
+    /// text is not ASCII.
+    private static func cleanASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        var clean = true
         var previousWasSpace = true
-        var plain = true
-        for byte in text.utf8 {
+        for byte in bytes {
+            if byte >= 0x80 { return nil }
             if byte == 0x20 {
-                if previousWasSpace { plain = false; break }
+                if previousWasSpace { clean = false }
                 previousWasSpace = true
-            } else if byte > 0x20, byte < 0x7F {
-                previousWasSpace = false
+            } else if byte < 0x20 || byte == 0x7F {
+                clean = false
             } else {
-                plain = false
-                break
+                previousWasSpace = false
             }
         }
-        if plain, !previousWasSpace || text.isEmpty { return text }
+        if clean, !previousWasSpace || bytes.isEmpty { return String(decoding: bytes, as: UTF8.self) }
+        var output: [UInt8] = []
+        output.reserveCapacity(bytes.count)
+        var pendingSpace = false
+        for byte in bytes {
+            if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
+                pendingSpace = !output.isEmpty
+            } else if byte < 0x20 || byte == 0x7F {
+                continue
+            } else {
+                if pendingSpace { output.append(0x20) }
+                pendingSpace = false
+                output.append(byte)
+            }
+        }
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    private static func cleanUnicode(_ text: String) -> String {
         var scalars = String.UnicodeScalarView()
         var pendingSpace = false
         for scalar in text.unicodeScalars {

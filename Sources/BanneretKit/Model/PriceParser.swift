@@ -7,6 +7,7 @@ public enum PriceParser {
 
     /// - Parameter defaultCurrency: used when the text names no currency (bare `129`).
     public static func parse(_ raw: String, defaultCurrency: String? = nil) -> Money? {
+        if let fast = parseSimple(raw, defaultCurrency: defaultCurrency) { return fast }
         let text = raw.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !text.isEmpty else { return nil }
         // Split into the numeric part and the currency marker around it.
@@ -38,6 +39,49 @@ public enum PriceParser {
             return nil
         }
         return Money(amount: amount, currency: currency)
+    }
+
+    /// The shape most feeds write, `12.99 USD`, `USD 12.99` or `129`: ASCII
+    /// digits with at most one `.` and a three-letter code, read without
+    /// building Characters. nil for anything else (the general path decides).
+    static func parseSimple(_ raw: String, defaultCurrency: String?) -> Money? {
+        var significand: UInt64 = 0
+        var digits = 0, fractionDigits = 0
+        var sawPoint = false
+        var code: [UInt8] = []
+        var inNumber = false, numberDone = false
+        for byte in raw.utf8 {
+            switch byte {
+            case UInt8(ascii: "0") ... UInt8(ascii: "9"):
+                guard !numberDone, digits < 18 else { return nil }
+                inNumber = true
+                significand = significand * 10 + UInt64(byte - UInt8(ascii: "0"))
+                digits += 1
+                if sawPoint { fractionDigits += 1 }
+            case UInt8(ascii: "."):
+                guard inNumber, !sawPoint, !numberDone else { return nil }
+                sawPoint = true
+            case UInt8(ascii: " "):
+                if inNumber { numberDone = true }
+            case UInt8(ascii: "A") ... UInt8(ascii: "Z"), UInt8(ascii: "a") ... UInt8(ascii: "z"):
+                if inNumber { numberDone = true }
+                code.append(byte & ~0x20)
+            default:
+                return nil
+            }
+        }
+        guard digits > 0, !sawPoint || fractionDigits > 0 else { return nil }
+        let currency: String
+        switch code.count {
+        case 3: currency = String(decoding: code, as: UTF8.self)
+        case 0:
+            guard let defaultCurrency else { return nil }
+            currency = defaultCurrency
+        default: return nil
+        }
+        // A lone "1.990" is Saleor's 1.99 and "12.900" may group thousands: leave three decimals to the general rules.
+        if fractionDigits == 3 { return nil }
+        return Money(amount: Decimal(sign: .plus, exponent: -fractionDigits, significand: Decimal(significand)), currency: currency)
     }
 
     /// Decides which of `.` and `,` is the decimal separator: the last one wins

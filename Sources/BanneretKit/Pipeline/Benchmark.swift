@@ -180,38 +180,85 @@ public struct Benchmark: Sendable {
         return (time(image.base, filter: CAIRO_FILTER_GOOD), time(level, filter: CAIRO_FILTER_BILINEAR))
     }
 
-    /// Records per second reading a generated feed of `count` records in each format, and the
-    /// process's peak resident memory afterwards (MB).
-    public static func feedReading(count: Int) throws -> [String: Double] {
-        var results: [String: Double] = [:]
+    /// Records per second streaming a generated feed of `count` records in
+    /// each format (products counted, not kept, as a batch run consumes
+    /// them), and the peak resident memory while reading each (MB). Records
+    /// look like real Merchant Center items: HTML description, sale price,
+    /// custom labels, some Korean titles.
+    public static func feedReading(count: Int, jobs: Int) throws -> [String: Double] {
+        var results: [String: Double] = ["records": Double(count), "jobs": Double(jobs)]
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("banneret-feed-bench-\(getpid())")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
-        let formats: [(String, (Int) -> String, String)] = [
-            ("csv", { i in "P\(i),\"Trail shoe, size \(i % 13)\",\"<p>Light &amp; fast</p>\",\(i % 200).99 USD,images/p\(i).png\n" },
-             "id,title,description,price,image_link\n"),
-            ("jsonl", { i in "{\"id\":\"P\(i)\",\"title\":\"Trail shoe \(i % 13)\",\"price\":\"\(i % 200).99 USD\",\"image_link\":\"images/p\(i).png\"}\n" }, ""),
-            ("xml", { i in "<item><g:id>P\(i)</g:id><title>Trail shoe \(i % 13)</title><g:price>\(i % 200).99 USD</g:price></item>\n" },
-             "<rss xmlns:g=\"http://base.google.com/ns/1.0\"><channel>\n"),
+        func title(_ i: Int) -> String { i % 5 == 0 ? "트레일 러닝화 \(i % 13)" : "Trail running shoe, size \(i % 13)" }
+        let formats: [(name: String, header: String, record: (Int) -> String, footer: String)] = [
+            ("csv", "id,title,description,link,image_link,price,sale_price,brand,availability,custom_label_0\n",
+             { i in "P\(i),\"\(title(i))\",\"<p>Light &amp; fast, for trails &amp; roads.</p>\",https://shop.example/p/\(i),"
+                 + "images/p\(i % 97).png,\(i % 200 + 10).99 USD,\(i % 200 + 5).49 USD,hanbit,in_stock,summer\n" }, ""),
+            ("jsonl", "",
+             { i in "{\"id\":\"P\(i)\",\"title\":\"\(title(i))\",\"description\":\"<p>Light &amp; fast, for trails &amp; roads.</p>\","
+                 + "\"link\":\"https://shop.example/p/\(i)\",\"image_link\":\"images/p\(i % 97).png\",\"price\":\"\(i % 200 + 10).99 USD\","
+                 + "\"sale_price\":\"\(i % 200 + 5).49 USD\",\"brand\":\"hanbit\",\"availability\":\"in_stock\",\"custom_label_0\":\"summer\"}\n" }, ""),
+            ("xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\" xmlns:g=\"http://base.google.com/ns/1.0\"><channel>\n",
+             { i in "<item><g:id>P\(i)</g:id><title>\(title(i))</title><description>&lt;p&gt;Light &amp;amp; fast, for trails &amp;amp; roads.&lt;/p&gt;</description>"
+                 + "<link>https://shop.example/p/\(i)</link><g:image_link>images/p\(i % 97).png</g:image_link><g:price>\(i % 200 + 10).99 USD</g:price>"
+                 + "<g:sale_price>\(i % 200 + 5).49 USD</g:sale_price><g:brand>hanbit</g:brand><g:availability>in_stock</g:availability>"
+                 + "<g:custom_label_0>summer</g:custom_label_0></item>\n" }, "</channel></rss>\n"),
         ]
-        for (name, record, header) in formats {
-            var text = header
-            text.reserveCapacity(count * 100)
-            for i in 0 ..< count { text += record(i) }
-            if name == "xml" { text += "</channel></rss>\n" }
-            let url = folder.appendingPathComponent("feed.\(name)")
-            try Data(text.utf8).write(to: url)
-            text = ""
+        for format in formats {
+            let url = folder.appendingPathComponent("feed.\(format.name)")
+            guard FileManager.default.createFile(atPath: url.path, contents: nil) else {
+                throw BanneretError(.outputUnwritable, "cannot create the benchmark feed", at: Location(file: url.path))
+            }
+            let handle = try FileHandle(forWritingTo: url)
+            var chunk = format.header
+            for i in 0 ..< count {
+                chunk += format.record(i)
+                if chunk.utf8.count > 4 << 20 {
+                    handle.write(Data(chunk.utf8))
+                    chunk = ""
+                }
+            }
+            handle.write(Data((chunk + format.footer).utf8))
+            try handle.close()
+            let bytes = (try FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
+            PeakMemory.reset()
+            var products = 0, errors = 0
             let start = DispatchTime.now()
-            let feed = try FeedReader.read(contentsOf: url)
+            try FeedReader.stream(contentsOf: url, options: FeedReader.Options(jobs: jobs)) { batch in
+                products += batch.products.count
+                errors += batch.errors.count
+            }
             let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
-            precondition(feed.products.count == count, "\(name): read \(feed.products.count) of \(count)")
-            results["\(name)_records_per_second"] = (Double(count) / seconds).rounded()
+            precondition(products == count && errors == 0, "\(format.name): read \(products) of \(count), \(errors) errors")
+            results["\(format.name)_records_per_second"] = (Double(count) / seconds).rounded()
+            results["\(format.name)_mb_per_second"] = (Double(bytes) / seconds / 1e6).rounded()
+            results["\(format.name)_peak_rss_mb"] = PeakMemory.megabytes().rounded()
+            FileHandle.standardError.write(Data(String(format: "%-6@ %9.0f records/s  %5.0f MB/s  peak RSS %4.0f MB\n",
+                                                       format.name as NSString, Double(count) / seconds,
+                                                       Double(bytes) / seconds / 1e6, PeakMemory.megabytes()).utf8))
+            try FileManager.default.removeItem(at: url)
+        }
+        return results
+    }
+}
+
+/// The process's peak resident memory, resettable on Linux so each
+/// measurement sees only its own peak.
+enum PeakMemory {
+    static func reset() {
+        // Writing 5 to clear_refs resets VmHWM (Linux 4.0+).
+        try? "5".write(toFile: "/proc/self/clear_refs", atomically: false, encoding: .utf8)
+    }
+
+    static func megabytes() -> Double {
+        if let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+           let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+           let kilobytes = Double(line.split(separator: " ").dropFirst().first ?? "") {
+            return kilobytes / 1024
         }
         var usage = rusage()
         getrusage(RUSAGE_SELF.rawValue, &usage)
-        results["peak_rss_mb"] = (Double(usage.ru_maxrss) / 1024).rounded()
-        results["records"] = Double(count)
-        return results
+        return Double(usage.ru_maxrss) / 1024
     }
 }

@@ -16,6 +16,8 @@ public struct GenerationOptions: Sendable {
     public var allowedDirectories: [URL] = []
     /// Where fetched remote images are kept; default `<out>/.image-cache`.
     public var imageCacheDirectory: URL?
+    /// Repair malformed XML feeds and keep what comes before a JSON syntax error, saying what was done.
+    public var lenient = false
 
     public init(feedURL: URL, sizes: [BannerSize] = BannerSize.defaultMix, format: OutputFormat = .defaultPNG,
                 outputDirectory: URL, jobs: Int = ProcessInfo.processInfo.activeProcessorCount,
@@ -36,6 +38,10 @@ public struct GenerationReport: Sendable {
     public var entries: [ManifestEntry]
     public var errors: [RejectedItem]
     public var seconds: Double
+    /// Products the feed yielded (before rendering).
+    public var productsRead: Int
+    /// What reading the feed repaired or assumed (a Latin-1 feed, a repaired bare `&`).
+    public var notices: [BanneretError]
 }
 
 /// A product or banner that was not produced, and why.

@@ -21,7 +21,7 @@ public struct Generator: Sendable {
     public func run(_ options: GenerationOptions) throws -> GenerationReport {
         let start = Date()
         let feed = try FeedReader.read(contentsOf: options.feedURL, format: options.feedFormat,
-                                       defaultCurrency: options.defaultCurrency)
+                                       defaultCurrency: options.defaultCurrency, lenient: options.lenient)
         var rejected = feed.errors.map { RejectedItem(productID: nil, size: nil, error: $0) }
         do {
             try FileManager.default.createDirectory(at: options.outputDirectory, withIntermediateDirectories: true)
@@ -74,7 +74,8 @@ public struct Generator: Sendable {
             }
         }
         try writeManifest(entries, errors: rejected, to: options.outputDirectory)
-        return GenerationReport(entries: entries, errors: rejected, seconds: Date().timeIntervalSince(start))
+        return GenerationReport(entries: entries, errors: rejected, seconds: Date().timeIntervalSince(start),
+                                productsRead: feed.products.count, notices: feed.notices)
     }
 
     private static func produce(_ item: WorkItem, options: GenerationOptions, worker: RenderWorker, engine: Engine,

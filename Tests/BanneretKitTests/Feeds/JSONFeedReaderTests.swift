@@ -12,7 +12,7 @@ import Testing
         not json at all
         {"id": "A4", "title": "  Spaced \u{200E}out\\n title ", "price": "₩12,900", "sale_price": "₩9,900", "color": "red"}
         """
-        let result = try JSONFeedReader.read(Data(feed.utf8), file: "feed.jsonl")
+        let result = try FeedReader.read(Data(feed.utf8), file: "feed.jsonl")
         #expect(result.products.map(\.id) == ["A1", "A4"])
         #expect(result.lines == [1, 6])
         #expect(result.errors.count == 3)
@@ -28,19 +28,19 @@ import Testing
     }
 
     @Test func readsAJSONArrayWithBOM() throws {
-        let feed = "\u{FEFF}[{\"id\": 7, \"title\": \"Café\"}, {\"title\": \"no id\"}]"
-        let result = try JSONFeedReader.read(Data(feed.utf8), file: "f.json")
+        let feed = "\u{FEFF}[{\"id\": 7, \"title\": \"Café\"},\n  {\"title\": \"no id\"}]"
+        let result = try FeedReader.read(Data(feed.utf8), file: "f.json")
         #expect(result.products.first?.id == "7", "numeric ids become strings")
-        #expect(result.errors.first?.location == Location(file: "f.json", line: 2, field: "id"))
+        #expect(result.errors.first?.location == Location(file: "f.json", line: 2, field: "id"), "the line the record starts on")
     }
 
     @Test func refusesANonJSONArrayFile() {
-        #expect(throws: BanneretError.self) { try JSONFeedReader.read(Data("[{".utf8), file: "f.json") }
+        #expect(throws: BanneretError.self) { try FeedReader.read(Data("[{".utf8), file: "f.json") }
     }
 
     @Test func missingFeedIsAnInputError() {
         do {
-            _ = try JSONFeedReader.read(contentsOf: URL(fileURLWithPath: "/nonexistent/feed.jsonl"))
+            _ = try FeedReader.read(contentsOf: URL(fileURLWithPath: "/nonexistent/feed.jsonl"))
             Issue.record("expected an error")
         } catch let error as BanneretError {
             #expect(error.code == .feedMissing)
@@ -56,7 +56,7 @@ import Testing
             print("skipping: ../shared/samples is absent (CI provides it)")
             return
         }
-        let result = try JSONFeedReader.read(contentsOf: samples.appendingPathComponent("feeds/gcp-retail-products.json"))
+        let result = try FeedReader.read(contentsOf: samples.appendingPathComponent("feeds/gcp-retail-products.json"))
         #expect(result.products.count == 316)
         #expect(result.errors.isEmpty)
         #expect(result.products.allSatisfy { !$0.title.isEmpty })

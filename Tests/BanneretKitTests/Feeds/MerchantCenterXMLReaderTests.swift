@@ -31,7 +31,7 @@ import Testing
     """
 
     @Test func readsRSSItemsWithTheGNamespace() throws {
-        let feed = try MerchantCenterXMLReader.read(Data(Self.rss.utf8), file: "feed.xml")
+        let feed = try FeedReader.read(Data(Self.rss.utf8), file: "feed.xml")
         let product = try #require(feed.products.first)
         #expect(product.id == "A1" && product.title == "Trail & Road Shoe" && product.description == "Light & fast.")
         #expect(product.additionalImageLinks == ["images/a1-side.png", "images/a1-top.png"])
@@ -47,14 +47,14 @@ import Testing
           <entry><g:id>B1</g:id><title>Mug</title><link href="https://shop.example/b1"/><g:price>12.00 EUR</g:price></entry>
         </feed>
         """
-        let feed = try MerchantCenterXMLReader.read(Data(atom.utf8), file: "atom.xml")
+        let feed = try FeedReader.read(Data(atom.utf8), file: "atom.xml")
         #expect(feed.products.first?.id == "B1")
         #expect(feed.products.first?.link == "https://shop.example/b1")
     }
 
     @Test func malformedXMLNamesTheLine() {
         do {
-            _ = try MerchantCenterXMLReader.read(Data("<rss>\n<channel>\n<item><g:id>1</item>\n".utf8), file: "bad.xml")
+            _ = try FeedReader.read(Data("<rss>\n<channel>\n<item><g:id>1</item>\n".utf8), file: "bad.xml")
             Issue.record("expected an error")
         } catch let error as BanneretError {
             #expect(error.code == .feedSyntax && error.location?.file == "bad.xml" && error.location?.line != nil, "\(error)")
@@ -69,7 +69,7 @@ import Testing
         <!DOCTYPE rss [<!ENTITY secret SYSTEM "file:///etc/hostname">]>
         <rss><channel><item><g:id>X</g:id><title>Hi &secret;</title><g:price>1.00 USD</g:price></item></channel></rss>
         """
-        let feed = try? MerchantCenterXMLReader.read(Data(xxe.utf8), file: "x.xml")
+        let feed = try? FeedReader.read(Data(xxe.utf8), file: "x.xml")
         let hostname = (try? String(contentsOfFile: "/etc/hostname", encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "∅"
         #expect(feed?.products.first?.title.contains(hostname) != true, "the file's content must not leak into the feed")
     }

@@ -5,7 +5,7 @@ import Foundation
 enum ExampleProducts {
     static let feedURL = Fixtures.examples.appendingPathComponent("feed.jsonl")
     static let all: [(product: Product, imagePath: String?)] = {
-        let feed = try! JSONFeedReader.read(contentsOf: feedURL)
+        let feed = try! FeedReader.read(contentsOf: feedURL)
         let resolver = ImageLinkResolver(feedDirectory: Fixtures.examples)
         return zip(feed.products, feed.lines).map { product, line in
             (product, try! product.imageLink.map { try resolver.resolve($0, file: feedURL.path, line: line) })

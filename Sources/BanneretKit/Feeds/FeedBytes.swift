@@ -108,7 +108,10 @@ final class FeedBytes {
             }
         }
         let window = (0 ..< min(count, 64 << 10)).compactMap(byte)
-        if Self.isValidUTF8(window, allowingTruncatedEnd: count > window.count) { return }
+        let (valid, invalid) = Self.countUTF8Sequences(window, allowingTruncatedEnd: count > window.count)
+        // UTF-8 with a few corrupt bytes (its records are rejected one by one) rather than Latin-1
+        // when real multi-byte characters outnumber the bad bytes.
+        if invalid == 0 || valid >= invalid { return }
         // Not UTF-8: shop exports from older systems are Windows-1252, whose
         // printable range is a superset of Latin-1.
         owned = Self.windows1252ToUTF8(withAllBytes())
@@ -162,19 +165,28 @@ final class FeedBytes {
         dropMapping()
     }
 
-    static func isValidUTF8(_ bytes: [UInt8], allowingTruncatedEnd: Bool) -> Bool {
+    /// Well-formed multi-byte sequences and malformed bytes. Overlongs and
+    /// surrogates are left to each field's own validation.
+    static func countUTF8Sequences(_ bytes: [UInt8], allowingTruncatedEnd: Bool) -> (valid: Int, invalid: Int) {
+        var valid = 0, invalid = 0
         var index = 0
         while index < bytes.count {
             let lead = bytes[index]
             if lead < 0x80 { index += 1; continue }
-            let length = lead >= 0xF0 && lead <= 0xF4 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC2 && lead < 0xE0 ? 2 : 0
-            guard length > 0, lead < 0xF5 else { return false }
-            if index + length > bytes.count { return allowingTruncatedEnd }
-            for next in bytes[(index + 1) ..< (index + length)] where next & 0xC0 != 0x80 { return false }
-            index += length
+            let length = lead >= 0xF0 && lead <= 0xF4 ? 4 : lead >= 0xE0 && lead < 0xF0 ? 3 : lead >= 0xC2 && lead < 0xE0 ? 2 : 0
+            if index + max(length, 1) > bytes.count {
+                if !allowingTruncatedEnd { invalid += 1 }
+                break
+            }
+            if length > 0, bytes[(index + 1) ..< (index + length)].allSatisfy({ $0 & 0xC0 == 0x80 }) {
+                valid += 1
+                index += length
+            } else {
+                invalid += 1
+                index += 1
+            }
         }
-        // Overlongs and surrogates are left to String's own validation per field.
-        return true
+        return (valid, invalid)
     }
 
     /// The 0x80–0x9F range of Windows-1252; the rest of Latin-1 maps to itself.

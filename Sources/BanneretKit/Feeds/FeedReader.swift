@@ -69,19 +69,27 @@ public enum FeedReader {
     private static func stream(_ source: FeedBytes, options: Options,
                                escapable body: @escaping (FeedReadResult) -> Void) throws(BanneretError) {
         let file = source.file
-        var batcher = FeedBatcher(file: file, options: options, body: body)
+        var seen = 0
+        var batcher = FeedBatcher(file: file, options: options) { batch in
+            seen += batch.products.count + batch.errors.count
+            body(batch)
+        }
         if let notice = source.notice { batcher.add(FeedEvent.notice(notice)) }
         try source.withBytes { bytes throws(BanneretError) in
             let emit: (FeedEvent) -> Void = { event in
                 if let offset = batcher.add(event) { source.release(upTo: offset) }
             }
             switch options.format ?? detect(bytes) {
-            case .json: try JSONFeedReader.records(bytes, file: file, lenient: options.lenient, emit: emit)
+            case .json: try JSONFeedReader.records(bytes, file: file, lenient: options.lenient,
+                                                   preferredCurrency: options.defaultCurrency, emit: emit)
             case .csv, .tsv: try CSVFeedReader.records(bytes, file: file, emit: emit)
             case .xml: try MerchantCenterXMLReader.records(bytes, file: file, lenient: options.lenient, emit: emit)
             }
         }
         batcher.flush()
+        if seen == 0 {
+            throw BanneretError(.feedSyntax, "the feed holds no records", at: Location(file: file))
+        }
     }
 
     /// JSON starts with `[` or `{`, XML with `<`; anything else is delimited text.

@@ -8,14 +8,14 @@ enum JSONFeedReader {
     /// Keys under which wrapped feeds keep their records.
     static let wrapperKeys: Set<String> = ["products", "items", "entries", "data", "resources", "offers"]
 
-    static func records(_ bytes: UnsafeBufferPointer<UInt8>, file: String, lenient: Bool,
+    static func records(_ bytes: UnsafeBufferPointer<UInt8>, file: String, lenient: Bool, preferredCurrency: String? = nil,
                         emit: (FeedEvent) -> Void) throws(BanneretError) {
         var scanner = JSONScanner(bytes)
         switch scanner.peek() {
         case UInt8(ascii: "[")?:
-            try array(&scanner, file: file, lenient: lenient, emit: emit)
+            try array(&scanner, file: file, lenient: lenient, preferredCurrency: preferredCurrency, emit: emit)
         case UInt8(ascii: "{")? where !firstLineIsWholeValue(bytes, from: scanner.offset):
-            try wrapper(&scanner, file: file, lenient: lenient, emit: emit)
+            try wrapper(&scanner, file: file, lenient: lenient, preferredCurrency: preferredCurrency, emit: emit)
         case nil:
             throw BanneretError(.feedSyntax, "the feed is empty", at: Location(file: file))
         default:
@@ -44,9 +44,11 @@ enum JSONFeedReader {
         }
     }
 
-    private static func array(_ scanner: inout JSONScanner, file: String, lenient: Bool,
+    private static func array(_ scanner: inout JSONScanner, file: String, lenient: Bool, preferredCurrency: String?,
                               emit: (FeedEvent) -> Void) throws(BanneretError) {
         var emitted = 0
+        // A Django fixture is told by its first row and joined once all rows are in.
+        var fixture: [DjangoFixtureFeed.Row]?
         do {
             try scanner.expect(UInt8(ascii: "["))
             if !scanner.take(UInt8(ascii: "]")) {
@@ -54,17 +56,28 @@ enum JSONFeedReader {
                     _ = scanner.peek()
                     let line = scanner.line
                     let fields = try scanner.record()
-                    emit(event(for: fields, line: line, file: file, offset: scanner.offset))
-                    emitted += 1
+                    if emitted == 0, fixture == nil, let fields, let row = DjangoFixtureFeed.row(fields, line: line) {
+                        fixture = [row]
+                    } else if fixture != nil {
+                        if let fields, let row = DjangoFixtureFeed.row(fields, line: line) { fixture!.append(row) }
+                        else { emit(.error(BanneretError(.feedSyntax, "not a fixture row (model, pk, fields)", at: Location(file: file, line: line)), offset: scanner.offset)) }
+                    } else {
+                        emit(event(for: fields, line: line, file: file, offset: scanner.offset))
+                        emitted += 1
+                    }
                 } while scanner.take(UInt8(ascii: ","))
                 try scanner.expect(UInt8(ascii: "]"))
             }
         } catch {
+            fixture = nil
             try stop(at: error, file: file, lenient: lenient, kept: emitted, emit: emit)
+        }
+        if let fixture {
+            for event in DjangoFixtureFeed.events(from: fixture, file: file, preferredCurrency: preferredCurrency) { emit(event) }
         }
     }
 
-    private static func wrapper(_ scanner: inout JSONScanner, file: String, lenient: Bool,
+    private static func wrapper(_ scanner: inout JSONScanner, file: String, lenient: Bool, preferredCurrency: String?,
                                 emit: (FeedEvent) -> Void) throws(BanneretError) {
         var found = false
         do {
@@ -76,7 +89,7 @@ enum JSONFeedReader {
                     try scanner.expect(UInt8(ascii: ":"))
                     if !found, wrapperKeys.contains(key), scanner.peek() == UInt8(ascii: "[") {
                         found = true
-                        try array(&scanner, file: file, lenient: lenient, emit: emit)
+                        try array(&scanner, file: file, lenient: lenient, preferredCurrency: preferredCurrency, emit: emit)
                     } else {
                         _ = try scanner.value()
                     }
@@ -114,12 +127,21 @@ enum JSONFeedReader {
         return .record(FeedRecord(fields: fields, line: line), offset: offset)
     }
 
-    /// JSONL when the first line holds a complete value; a pretty-printed
-    /// document otherwise.
+    /// JSONL unless the first line ends before its value does (a
+    /// pretty-printed document); a line that is complete, or broken before
+    /// its end, is a JSONL record.
     private static func firstLineIsWholeValue(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Bool {
         var end = start
         while end < bytes.count, bytes[end] != 0x0A { end += 1 }
-        var scanner = JSONScanner(UnsafeBufferPointer(rebasing: bytes[start ..< end]))
-        return (try? scanner.value()) != nil
+        let line = UnsafeBufferPointer(rebasing: bytes[start ..< end])
+        var scanner = JSONScanner(line)
+        do {
+            _ = try scanner.value()
+            return true
+        } catch {
+            var rest = JSONScanner(line, offset: error.column - 1)
+            rest.skipWhitespace()
+            return !rest.isAtEnd
+        }
     }
 }

@@ -131,8 +131,12 @@ struct JSONScanner {
     }
 
     private mutating func literal(_ word: String) throws(SyntaxError) {
+        let begin = offset
         for expected in word.utf8 {
-            guard offset < bytes.count, bytes[offset] == expected else { throw failure("unexpected character" + found()) }
+            guard offset < bytes.count, bytes[offset] == expected else {
+                offset = begin
+                throw failure("expected '\(word)'")
+            }
             offset += 1
         }
     }
@@ -148,7 +152,10 @@ struct JSONScanner {
         if bytes[offset] == UInt8(ascii: "-") { offset += 1 }
         let integerStart = offset
         guard digits() > 0 else { throw failure("a number needs digits") }
-        if bytes[integerStart] == UInt8(ascii: "0"), offset - integerStart > 1 { throw failure("numbers cannot start with 0") }
+        if bytes[integerStart] == UInt8(ascii: "0"), offset - integerStart > 1 {
+            offset = integerStart
+            throw failure("numbers cannot start with 0")
+        }
         if offset < bytes.count, bytes[offset] == UInt8(ascii: ".") {
             offset += 1
             guard digits() > 0 else { throw failure("a decimal point needs digits after it") }

@@ -60,10 +60,12 @@ enum TextNormalizer {
                 continue
             }
             if invisible.contains(scalar.value) { continue }
-            if scalar.properties.isWhitespace || scalar.properties.generalCategory == .control {
+            if scalar.properties.isWhitespace {
                 pendingSpace = !scalars.isEmpty
                 continue
             }
+            // Other control characters (NUL, escape…) are dropped, as on the ASCII path.
+            if scalar.properties.generalCategory == .control { continue }
             if pendingSpace {
                 scalars.append(" ")
                 pendingSpace = false

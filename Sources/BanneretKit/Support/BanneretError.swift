@@ -16,6 +16,7 @@ public struct BanneretError: Error, Sendable, Equatable, CustomStringConvertible
         case feedField = "feed.field"
         case feedEncoding = "feed.encoding"
         case feedRepaired = "feed.repaired"
+        case feedNotice = "feed.notice"
         case feedTooLarge = "feed.too_large"
         case brandMissing = "brand.missing"
         case brandInvalid = "brand.invalid"

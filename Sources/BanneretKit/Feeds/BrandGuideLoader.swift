@@ -6,10 +6,12 @@ import Yams
 /// `#RRGGBB`, logo files that do not exist, font families not in `Fonts/`,
 /// unknown colour roles in forbidden pairs, contrast outside 1...21.
 public enum BrandGuideLoader {
-    static let topKeys = ["name", "palette", "typography", "logo", "cta", "margin", "corner_radius", "minimum_contrast",
+    static let topKeys = ["name", "palette", "typography", "logo", "cta", "copy", "margin", "corner_radius", "minimum_contrast",
                           "forbidden_pairs", "max_headline_characters"]
-    static let paletteKeys = ["primary", "secondary", "accent", "background", "text", "text_on_primary", "text_on_accent"]
-    static let roleKeys = ["family", "weight", "tracking", "uppercase"]
+    static let requiredPaletteKeys = ["primary", "secondary", "accent", "background", "text", "text_on_primary", "text_on_accent"]
+    static let paletteKeys = requiredPaletteKeys + ["text_on_secondary"]
+    static let roleKeys = ["family", "weight", "tracking", "uppercase", "case"]
+    static let copyKeys = ["max_headline_characters", "cta"]
     static let logoKeys = ["light", "dark", "minimum_height", "clear_space"]
 
     /// - Parameter fontFamilies: the families the renderer has; nil skips that check.
@@ -48,13 +50,14 @@ public enum BrandGuideLoader {
                     }
                     colors[role] = color
                 }
-                let missing = paletteKeys.filter { colors[$0] == nil }
+                let missing = requiredPaletteKeys.filter { colors[$0] == nil }
                 guard missing.isEmpty else {
                     throw reader.error(keyNode, "the palette needs every role; missing: " + missing.joined(separator: ", "))
                 }
                 palette = .init(primary: colors["primary"]!, secondary: colors["secondary"]!, accent: colors["accent"]!,
                                 background: colors["background"]!, text: colors["text"]!,
-                                textOnPrimary: colors["text_on_primary"]!, textOnAccent: colors["text_on_accent"]!)
+                                textOnPrimary: colors["text_on_primary"]!, textOnAccent: colors["text_on_accent"]!,
+                                textOnSecondary: colors["text_on_secondary"])
             case "typography":
                 var roles: [String: FontRole] = [:]
                 for (roleName, _, roleNode) in try reader.mapping(value, allowed: ["display", "body", "price"], what: "typography") {
@@ -84,13 +87,26 @@ public enum BrandGuideLoader {
                     throw reader.error(keyNode, "a logo needs both 'light' (for dark backgrounds) and 'dark' files")
                 }
                 logo = .init(light: light, dark: dark, minimumHeight: minimum, clearSpace: clear)
-            case "cta":
-                guide.cta = Dictionary(uniqueKeysWithValues: try reader.mapping(value, allowed: nil, what: "cta").map {
-                    ($0.key.lowercased(), try reader.string($0.value, what: "cta.\($0.key)"))
-                })
+            case "cta": try readCTAs(value, into: &guide, reader: reader)
+            case "copy":
+                for (copyKey, _, copyValue) in try reader.mapping(value, allowed: copyKeys, what: "copy") {
+                    if copyKey == "cta" { try readCTAs(copyValue, into: &guide, reader: reader) } else {
+                        guide.maximumHeadlineCharacters = try reader.integer(copyValue, what: "copy.max_headline_characters",
+                                                                             range: 1 ... 10_000)
+                    }
+                }
             case "margin": guide.margin = try reader.number(value, what: "margin", range: 0 ... 0.5)
             case "corner_radius": guide.cornerRadius = try reader.number(value, what: "corner_radius", range: 0 ... 0.5)
-            case "minimum_contrast": guide.minimumContrast = try reader.number(value, what: "minimum_contrast", range: 1 ... 21)
+            case "minimum_contrast":
+                // A number (body text; large text keeps 3:1) or {body, large}.
+                if case .mapping = value {
+                    for (kind, _, ratio) in try reader.mapping(value, allowed: ["body", "large"], what: "minimum_contrast") {
+                        let number = try reader.number(ratio, what: "minimum_contrast.\(kind)", range: 1 ... 21)
+                        if kind == "body" { guide.minimumContrast = number } else { guide.minimumLargeTextContrast = number }
+                    }
+                } else {
+                    guide.minimumContrast = try reader.number(value, what: "minimum_contrast", range: 1 ... 21)
+                }
             case "max_headline_characters":
                 guide.maximumHeadlineCharacters = try reader.integer(value, what: "max_headline_characters", range: 1 ... 10_000)
             case "forbidden_pairs":
@@ -119,6 +135,23 @@ public enum BrandGuideLoader {
         return guide
     }
 
+    /// `cta: {en: Shop now}` or `cta: {en: [Shop now, Discover]}`: the allowed texts, the default first.
+    private static func readCTAs(_ node: Node, into guide: inout BrandGuide, reader: YAMLNodeReader) throws {
+        for (language, _, value) in try reader.mapping(node, allowed: nil, what: "cta") {
+            let key = language.lowercased()
+            let texts: [String] = if case .sequence = value {
+                try reader.sequence(value, what: "cta.\(language)").map { try reader.string($0, what: "cta.\(language)") }
+            } else {
+                [try reader.string(value, what: "cta.\(language)")]
+            }
+            guard let first = texts.first, texts.allSatisfy({ !$0.trimmingCharacters(in: .whitespaces).isEmpty }) else {
+                throw reader.error(value, "cta.\(language) needs at least one non-empty text")
+            }
+            guide.cta[key] = first
+            guide.allowedCTAs[key] = texts
+        }
+    }
+
     private static func fontRole(_ node: Node, name: String, reader: YAMLNodeReader, families: Set<String>?) throws -> FontRole {
         var role = FontRole(family: "")
         for (key, _, value) in try reader.mapping(node, allowed: roleKeys, what: "typography.\(name)") {
@@ -133,6 +166,13 @@ public enum BrandGuideLoader {
             case "weight": role.weight = try reader.integer(value, what: "typography.\(name).weight", range: 100 ... 1000)
             case "tracking": role.tracking = try reader.number(value, what: "typography.\(name).tracking", range: -0.5 ... 1)
             case "uppercase": role.uppercase = try reader.bool(value, what: "typography.\(name).uppercase")
+            case "case":
+                let text = try reader.string(value, what: "typography.\(name).case")
+                guard ["upper", "none"].contains(text) else {
+                    throw reader.error(value, "typography.\(name).case is 'upper' or 'none', not '\(text)'"
+                                       + DidYouMean.hint(for: text, in: ["upper", "none"]))
+                }
+                role.uppercase = text == "upper"
             default: break
             }
         }

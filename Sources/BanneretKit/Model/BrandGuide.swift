@@ -6,13 +6,18 @@ public struct BrandGuide: Sendable, Hashable, Codable {
     public var typography: Typography
     public var logo: Logo?
     /// Call-to-action copy per language (`en`, `ko`, `ar`); `en` is the fallback.
+    /// The first of ``allowedCTAs`` for each language.
     public var cta: [String: String]
+    /// Every CTA text the brand allows per language, the default first; variants choose among them.
+    public var allowedCTAs: [String: [String]] = [:]
     /// Outer margin as a fraction of the banner's shorter side.
     public var margin: Double
     /// Corner radius of buttons and cards, as a fraction of the shorter side.
     public var cornerRadius: Double
-    /// Minimum WCAG contrast for body text (large text needs 3:1).
+    /// Minimum WCAG contrast for body text (default 4.5:1, AA).
     public var minimumContrast: Double
+    /// Minimum WCAG contrast for large text: 24 px and up, or 18.66 px bold (default 3:1, AA).
+    public var minimumLargeTextContrast: Double = 3
     /// Colour roles that must never meet (text of one on a fill of the other).
     public var forbiddenPairs: [[String]] = []
     /// Longest headline the brand allows, in characters; longer titles are cut at a word.
@@ -39,9 +44,12 @@ public struct BrandGuide: Sendable, Hashable, Codable {
         public var text: Color
         public var textOnPrimary: Color
         public var textOnAccent: Color
+        /// Text drawn on a secondary fill; defaults to ``text``.
+        public var textOnSecondary: Color
 
         public init(primary: Color, secondary: Color, accent: Color, background: Color,
-                    text: Color, textOnPrimary: Color, textOnAccent: Color) {
+                    text: Color, textOnPrimary: Color, textOnAccent: Color, textOnSecondary: Color? = nil) {
+            self.textOnSecondary = textOnSecondary ?? text
             self.primary = primary
             self.secondary = secondary
             self.accent = accent
@@ -55,6 +63,16 @@ public struct BrandGuide: Sendable, Hashable, Codable {
             case primary, secondary, accent, background, text
             case textOnPrimary = "text_on_primary"
             case textOnAccent = "text_on_accent"
+            case textOnSecondary = "text_on_secondary"
+        }
+
+        public init(from decoder: Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            self.init(primary: try c.decode(Color.self, forKey: .primary), secondary: try c.decode(Color.self, forKey: .secondary),
+                      accent: try c.decode(Color.self, forKey: .accent), background: try c.decode(Color.self, forKey: .background),
+                      text: try c.decode(Color.self, forKey: .text), textOnPrimary: try c.decode(Color.self, forKey: .textOnPrimary),
+                      textOnAccent: try c.decode(Color.self, forKey: .textOnAccent),
+                      textOnSecondary: try c.decodeIfPresent(Color.self, forKey: .textOnSecondary))
         }
     }
 
@@ -128,6 +146,7 @@ public struct FontRole: Sendable, Hashable, Codable {
     public var weight: Int
     /// Letter spacing in em.
     public var tracking: Double
+    /// Set in capitals (`case: upper` in the brand guide).
     public var uppercase: Bool
 
     public init(family: String, weight: Int = 400, tracking: Double = 0, uppercase: Bool = false) {

@@ -220,7 +220,7 @@ struct ColorSpec: Sendable, Hashable {
     var alpha: Double = 1
 
     static let roles = ["primary", "secondary", "accent", "background", "text", "text_on_primary", "text_on_accent",
-                        "muted", "white", "black"]
+                        "text_on_secondary", "muted", "white", "black"]
 }
 
 enum FillSpec: Sendable, Hashable {

@@ -11,6 +11,7 @@ enum ColorResolver {
         case "background": palette.background
         case "text_on_primary": palette.textOnPrimary
         case "text_on_accent": palette.textOnAccent
+        case "text_on_secondary": palette.textOnSecondary
         // Secondary text: the text colour softened toward the background.
         case "muted": palette.text.mixed(with: palette.background, amount: 0.3)
         case "white": .white

@@ -93,9 +93,11 @@ public enum InputSchemas {
         let role: [String: Any] = [
             "type": "object", "additionalProperties": false, "required": ["family"],
             "properties": ["family": ["type": "string"], "weight": ["type": "integer", "minimum": 100, "maximum": 1000],
-                           "tracking": ["type": "number"], "uppercase": ["type": "boolean"]],
+                           "tracking": ["type": "number"], "uppercase": ["type": "boolean"],
+                           "case": ["enum": ["upper", "none"]]],
         ]
         let paletteRoles = ["primary", "secondary", "accent", "background", "text", "text_on_primary", "text_on_accent"]
+        let ctaTexts: [String: Any] = ["oneOf": [["type": "string"], ["type": "array", "items": ["type": "string"], "minItems": 1]]]
         let schema: [String: Any] = [
             "$schema": "https://json-schema.org/draft/2020-12/schema",
             "title": "Banneret brand guide",
@@ -105,18 +107,28 @@ public enum InputSchemas {
             "properties": [
                 "name": ["type": "string"],
                 "palette": ["type": "object", "additionalProperties": false, "required": paletteRoles,
-                            "properties": Dictionary(uniqueKeysWithValues: paletteRoles.map { ($0, color) })],
+                            "properties": Dictionary(uniqueKeysWithValues: (paletteRoles + ["text_on_secondary"]).map { ($0, color) })],
                 "typography": ["type": "object", "additionalProperties": false, "required": ["display", "body", "price"],
                                "properties": ["display": role, "body": role, "price": role]],
                 "logo": ["type": "object", "additionalProperties": false, "required": ["light", "dark"],
                          "properties": ["light": ["type": "string"], "dark": ["type": "string"],
                                         "minimum_height": ["type": "number", "minimum": 0],
                                         "clear_space": ["type": "number", "minimum": 0]]],
-                "cta": ["type": "object", "additionalProperties": ["type": "string"],
-                        "description": "Call-to-action copy per language tag; 'en' is the fallback"],
+                "cta": ["type": "object", "additionalProperties": ctaTexts,
+                        "description": "Allowed call-to-action texts per language tag, the default first; 'en' is the fallback"],
+                "copy": ["type": "object", "additionalProperties": false,
+                         "properties": ["max_headline_characters": ["type": "integer", "minimum": 1],
+                                        "cta": ["type": "object", "additionalProperties": ctaTexts]]],
+                "max_headline_characters": ["type": "integer", "minimum": 1],
+                "forbidden_pairs": ["type": "array", "items": ["type": "array", "items": ["enum": paletteRoles + ["text_on_secondary"]],
+                                                               "minItems": 2, "maxItems": 2]],
                 "margin": ["type": "number", "minimum": 0, "maximum": 0.5],
                 "corner_radius": ["type": "number", "minimum": 0, "maximum": 0.5],
-                "minimum_contrast": ["type": "number", "minimum": 1, "maximum": 21],
+                "minimum_contrast": ["oneOf": [["type": "number", "minimum": 1, "maximum": 21],
+                                               ["type": "object", "additionalProperties": false,
+                                                "properties": ["body": ["type": "number", "minimum": 1, "maximum": 21],
+                                                               "large": ["type": "number", "minimum": 1, "maximum": 21]]]],
+                                     "description": "WCAG contrast: a number for body text (large text keeps 3:1), or {body, large}; default 4.5 and 3"],
             ],
         ]
         return render(schema)

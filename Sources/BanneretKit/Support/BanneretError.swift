@@ -17,6 +17,8 @@ public struct BanneretError: Error, Sendable, Equatable, CustomStringConvertible
         case feedEncoding = "feed.encoding"
         case feedRepaired = "feed.repaired"
         case feedNotice = "feed.notice"
+        case feedEntityRefused = "feed.entity_refused"
+        case feedTooDeep = "feed.too_deep"
         case feedTooLarge = "feed.too_large"
         case brandMissing = "brand.missing"
         case brandInvalid = "brand.invalid"

@@ -73,4 +73,45 @@ import Testing
         let hostname = (try? String(contentsOfFile: "/etc/hostname", encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "∅"
         #expect(feed?.products.first?.title.contains(hostname) != true, "the file's content must not leak into the feed")
     }
+
+    @Test func aBareAmpersandIsAnErrorOrARepair() throws {
+        let feed = "<rss><channel>\n<item><g:id>A</g:id><title>Salt & Pepper</title><g:price>5 USD</g:price></item>\n"
+            + "<item><g:id>B</g:id><title>Mill</title><g:price>9 USD</g:price></item>\n</channel></rss>\n"
+        do {
+            _ = try FeedReader.read(Array(feed.utf8), file: "amp.xml")
+            Issue.record("a bare & must be refused without --lenient")
+        } catch {
+            #expect(error.code == .feedSyntax && error.location == Location(file: "amp.xml", line: 2, column: 33), "\(error)")
+            #expect(error.message.contains("&amp;") && error.message.contains("--lenient"))
+        }
+        let repaired = try FeedReader.read(Array(feed.utf8), file: "amp.xml", options: .init(lenient: true))
+        #expect(repaired.products.map(\.title) == ["Salt & Pepper", "Mill"])
+        #expect(repaired.notices.map(\.code) == [.feedRepaired])
+        #expect(repaired.notices.first?.location == Location(file: "amp.xml", line: 2, column: 33))
+    }
+
+    @Test func entityBombsAreRefusedInEveryMode() {
+        let laughs = """
+        <?xml version="1.0"?>
+        <!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">
+        <!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">]>
+        <rss><channel><item><g:id>X</g:id><title>&lol3;</title></item></channel></rss>
+        """
+        for lenient in [false, true] {
+            do {
+                _ = try FeedReader.read(Array(laughs.utf8), file: "bomb.xml", options: .init(lenient: lenient))
+                Issue.record("entity declarations must be refused")
+            } catch {
+                #expect(error.code == .feedEntityRefused && error.location?.line == 2, "\(error)")
+            }
+        }
+    }
+
+    @Test func aTruncatedFeedKeepsItsCompleteItemsWhenLenient() throws {
+        let feed = "<rss><channel>\n<item><g:id>A</g:id><title>Mug</title></item>\n<item><g:id>B</g:id><tit"
+        #expect(throws: BanneretError.self) { _ = try FeedReader.read(Array(feed.utf8), file: "cut.xml") }
+        let kept = try FeedReader.read(Array(feed.utf8), file: "cut.xml", options: .init(lenient: true))
+        #expect(kept.products.map(\.id) == ["A"])
+        #expect(kept.notices.contains { $0.message.contains("opened at line 3") })
+    }
 }

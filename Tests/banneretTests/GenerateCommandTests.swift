@@ -72,6 +72,28 @@ import Testing
         let errors = try String(contentsOf: out.appendingPathComponent("errors.jsonl"), encoding: .utf8)
         #expect(errors.contains("\"code\":\"feed.field\""))
     }
+
+    @Test func aFeedWithNoGoodRecordExits65() throws {
+        let folder = temporary()
+        let feed = folder.appendingPathComponent("feed.csv")
+        try "id,title,price\na,Mug,lots\nb,,5 USD\n".write(to: feed, atomically: true, encoding: .utf8)
+        let result = try run(["generate", "--feed", feed.path, "--out", folder.appendingPathComponent("out").path, "--sizes", "300x250"])
+        #expect(result.status == 65, "\(result.stderr)")
+        #expect(result.stderr.contains("feed.csv:2 field 'price'") && result.stderr.contains("feed.csv:3 field 'title'"))
+    }
+
+    @Test func lenientRepairsMalformedXMLAndSaysSo() throws {
+        let folder = temporary()
+        let feed = folder.appendingPathComponent("feed.xml")
+        try "<rss><channel>\n<item><g:id>a</g:id><title>Salt & Pepper</title><g:price>5 USD</g:price></item>\n</channel></rss>\n"
+            .write(to: feed, atomically: true, encoding: .utf8)
+        let out = folder.appendingPathComponent("out").path
+        let strict = try run(["generate", "--feed", feed.path, "--out", out, "--sizes", "300x250"])
+        #expect(strict.status == 65 && strict.stderr.contains("feed.xml:2:33") && strict.stderr.contains("--lenient"))
+        let lenient = try run(["generate", "--feed", feed.path, "--out", out, "--sizes", "300x250", "--lenient"])
+        #expect(lenient.status == 0, "\(lenient.stderr)")
+        #expect(lenient.stderr.contains("warning: ") && lenient.stderr.contains("feed.repaired"))
+    }
 }
 
 @Suite struct ValidateAndSchemaCommandTests {
@@ -82,6 +104,22 @@ import Testing
         let result = try cli.run(["validate", "--feed", root + "/Examples/feed.jsonl", "--brand", root + "/Examples/brand.yaml",
                                   "--template", root + "/Templates"])
         #expect(result.status == 0, "\(result.stderr)")
+    }
+
+    @Test func validateReportsEveryProblemAtOnce() throws {
+        let folder = cli.temporary()
+        let feed = folder.appendingPathComponent("feed.jsonl"), brand = folder.appendingPathComponent("brand.yaml")
+        let template = folder.appendingPathComponent("t.yaml")
+        try "{\"id\":\"a\",\"title\":\"ok\",\"price\":\"x\"}\n{\"id\":\"b\"}\n".write(to: feed, atomically: true, encoding: .utf8)
+        try "name: b\npalette: { primary: \"#12\" }\n".write(to: brand, atomically: true, encoding: .utf8)
+        try "name: t\nelements:\n  a: { kind: txt }\n".write(to: template, atomically: true, encoding: .utf8)
+        let result = try cli.run(["validate", "--feed", feed.path, "--brand", brand.path, "--template", template.path])
+        #expect(result.status == 65)
+        for expected in ["feed.jsonl:1 field 'price'", "feed.jsonl:2 field 'title'", "brand.yaml:2", "t.yaml:3"] {
+            #expect(result.stderr.contains(expected), "\(expected) in \(result.stderr)")
+        }
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+        #expect(Set(files) == ["feed.jsonl", "brand.yaml", "t.yaml"], "validate renders nothing")
     }
 
     @Test func badTemplateExits65WithLineAndColumn() throws {

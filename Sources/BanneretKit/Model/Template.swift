@@ -203,6 +203,8 @@ enum FontRoleName: String, Sendable, Hashable, CaseIterable {
 enum TextBinding: Sendable, Hashable {
     case title, description, price, oldPrice, discount, cta, brand
     case literal(String)
+    /// Any other feed field by name (`field.custom_label_0`, `field.shipping.country`).
+    case field(String)
 
     static let names: [String: TextBinding] = [
         "title": .title, "description": .description, "price": .price, "old_price": .oldPrice,

@@ -143,6 +143,7 @@ public struct Generator: Sendable {
         case .cta: "brand.cta"
         case .brand: "brand"
         case .literal: nil
+        case .field(let name): name
         }
     }
 

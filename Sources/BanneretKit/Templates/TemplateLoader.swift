@@ -173,7 +173,13 @@ public enum TemplateLoader {
                 p.focus = Point(x: try reader.number(items[0], what: "focus x", element: id, range: 0 ... 1),
                                 y: try reader.number(items[1], what: "focus y", element: id, range: 0 ... 1))
             case "keep_aspect": p.keepAspect = try reader.bool(value, what: "keep_aspect", element: id)
-            case "bind": p.binding = try reader.choice(value, TextBinding.names, what: "binding", element: id)
+            case "bind":
+                let name = try reader.string(value, what: "binding", element: id)
+                if name.hasPrefix("field."), name.count > 6 {
+                    p.binding = .field(String(name.dropFirst(6)))
+                } else {
+                    p.binding = try reader.choice(value, TextBinding.names, what: "binding (or field.<feed column>)", element: id)
+                }
             case "text": p.binding = .literal(try reader.string(value, what: "text", element: id))
             case "font":
                 p.font = try reader.choice(value, Dictionary(uniqueKeysWithValues: FontRoleName.allCases.map { ($0.rawValue, $0) }),

@@ -20,6 +20,7 @@ enum TextBindingResolver {
         case .cta: return input.brand.callToAction(language: product.language)
         case .brand: return product.brand
         case .literal(let text): return text
+        case .field(let name): return product.extra[name].flatMap { $0.isEmpty ? nil : $0 }
         }
     }
 }

@@ -40,6 +40,17 @@ import Testing
         #expect(spec.textSizeRanges["headline"] == 10 ... 40)
     }
 
+    @Test func anyFeedFieldCanBeBound() throws {
+        let yaml = Self.box.replacingOccurrences(of: "bind: title", with: "bind: field.custom_label_0")
+        var labelled = product
+        labelled.extra["custom_label_0"] = "Summer edit"
+        let spec = try layout(yaml).spec(for: input(product: labelled))
+        guard case .text(let label)? = spec.elements.first else { Issue.record("no text"); return }
+        #expect(label.text == "Summer edit")
+        #expect(try layout(yaml).spec(for: input()).elements.isEmpty, "a product without the field drops the element")
+        #expect(throws: BanneretError.self) { _ = try layout(Self.box.replacingOccurrences(of: "bind: title", with: "bind: titel")) }
+    }
+
     @Test func unsatisfiableConstraintNamesItsLine() throws {
         let yaml = Self.box + "\n      - headline.width == 500"
         do {

@@ -34,6 +34,41 @@ import Testing
         }
     }
 
+    /// Loads the Examples brand with one edit; fails the test on an error.
+    func brand(replacing old: String, with new: String) throws -> BrandGuide {
+        let folder = Fixtures.temporaryDirectory()
+        try FileManager.default.copyItem(at: Fixtures.examples.appendingPathComponent("brand"),
+                                         to: folder.appendingPathComponent("brand"))
+        let text = try String(contentsOf: examples, encoding: .utf8)
+        #expect(text.contains(old), "the edit must apply")
+        let url = folder.appendingPathComponent("brand.yaml")
+        try text.replacingOccurrences(of: old, with: new).write(to: url, atomically: true, encoding: .utf8)
+        return try BrandGuideLoader.load(url, fontFamilies: Set(FontSet.fallbackFamilies))
+    }
+
+    @Test func copyRulesContrastLevelsAndCase() throws {
+        let edited = try brand(replacing: "minimum_contrast: 4.5", with: """
+        minimum_contrast: { body: 7, large: 4.5 }
+        copy:
+          max_headline_characters: 40
+          cta: { en: [Shop now, Discover], ko: 지금 보기 }
+        """)
+        #expect(edited.minimumContrast == 7 && edited.minimumLargeTextContrast == 4.5)
+        #expect(edited.maximumHeadlineCharacters == 40)
+        #expect(edited.allowedCTAs["en"] == ["Shop now", "Discover"] && edited.callToAction(language: "en-GB") == "Shop now")
+        #expect(edited.callToAction(language: "ko") == "지금 보기")
+        let defaults = try brand(replacing: "minimum_contrast: 4.5\n", with: "")
+        #expect(defaults.minimumContrast == 4.5 && defaults.minimumLargeTextContrast == 3, "WCAG AA by default")
+        let upper = try brand(replacing: "body: { family: Inter, weight: 400 }", with: "body: { family: Inter, weight: 400, case: upper }")
+        #expect(upper.typography.body.uppercase)
+        #expect(upper.palette.textOnSecondary == upper.palette.text, "text on secondary defaults to the text colour")
+        let caseError = try #require(try error(replacing: "body: { family: Inter, weight: 400 }",
+                                               with: "body: { family: Inter, weight: 400, case: uper }"))
+        #expect(caseError.message.contains("did you mean 'upper'") && caseError.location?.line != nil)
+        let emptyCTA = try #require(try error(replacing: "  en: Shop now", with: "  en: []"))
+        #expect(emptyCTA.message.contains("cta.en"))
+    }
+
     @Test func badColourNamesItsLineAndColumn() throws {
         let error = try #require(try error(replacing: "accent: \"#C2410C\"", with: "accent: \"orange\""))
         #expect(error.code == .brandInvalid)

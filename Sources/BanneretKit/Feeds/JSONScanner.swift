@@ -82,36 +82,31 @@ struct JSONScanner {
             _ = try value()
             return nil
         }
-        try enter()
-        offset += 1
         var fields = FeedFields()
         fields.reserveCapacity(16)
-        if take(UInt8(ascii: "}")) { depth -= 1; return fields }
-        repeat {
-            guard peek() == UInt8(ascii: "\"") else { throw failure("expected a quoted key" + found()) }
-            let key = try string()
-            try expect(UInt8(ascii: ":"))
-            fields[key] = try value()
-        } while take(UInt8(ascii: ","))
-        try expect(UInt8(ascii: "}"))
-        depth -= 1
+        try members { fields[$0] = $1 }
         return fields
     }
 
     private mutating func object() throws(SyntaxError) -> FeedValue {
+        var fields: [String: FeedValue] = [:]
+        try members { fields[$0] = $1 }
+        return .object(fields)
+    }
+
+    /// The members of the object that starts at the cursor, in order; a repeated key's last value wins.
+    private mutating func members(_ body: (String, FeedValue) -> Void) throws(SyntaxError) {
         try enter()
         offset += 1
-        var fields: [String: FeedValue] = [:]
-        if take(UInt8(ascii: "}")) { depth -= 1; return .object(fields) }
+        defer { depth -= 1 }
+        if take(UInt8(ascii: "}")) { return }
         repeat {
             guard peek() == UInt8(ascii: "\"") else { throw failure("expected a quoted key" + found()) }
             let key = try string()
             try expect(UInt8(ascii: ":"))
-            fields[key] = try value()
+            body(key, try value())
         } while take(UInt8(ascii: ","))
         try expect(UInt8(ascii: "}"))
-        depth -= 1
-        return .object(fields)
     }
 
     private mutating func array() throws(SyntaxError) -> FeedValue {

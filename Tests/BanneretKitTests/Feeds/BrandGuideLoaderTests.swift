@@ -19,15 +19,8 @@ import Testing
 
     /// Writes the Examples brand with one edit beside its logos, loads it, and returns the error.
     func error(replacing old: String, with new: String) throws -> BanneretError? {
-        let folder = Fixtures.temporaryDirectory()
-        try FileManager.default.copyItem(at: Fixtures.examples.appendingPathComponent("brand"),
-                                         to: folder.appendingPathComponent("brand"))
-        let text = try String(contentsOf: examples, encoding: .utf8)
-        #expect(text.contains(old), "the edit must apply")
-        let url = folder.appendingPathComponent("brand.yaml")
-        try text.replacingOccurrences(of: old, with: new).write(to: url, atomically: true, encoding: .utf8)
         do {
-            _ = try BrandGuideLoader.load(url, fontFamilies: Set(FontSet.fallbackFamilies))
+            _ = try brand(replacing: old, with: new)
             return nil
         } catch let error as BanneretError {
             return error

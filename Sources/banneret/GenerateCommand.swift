@@ -41,6 +41,12 @@ struct GenerateCommand: ParsableCommand {
     @Option(help: "Render threads; each has its own font map.")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
+    @Option(help: "Diverse design variants per product, template and size (colour scheme, headline copy, CTA text, image); near-duplicates are dropped.")
+    var variants: Int = 1
+
+    @Option(help: "Seed for variant selection; the same seed picks the same variants.")
+    var seed: UInt64 = 0
+
     @Option(help: "Output folder. Default: Output/.")
     var out: String?
 
@@ -58,6 +64,7 @@ struct GenerateCommand: ParsableCommand {
             throw ValidationError("--currency takes an ISO 4217 code such as USD, not '\(currency)'")
         }
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+        guard (1 ... 64).contains(variants) else { throw ValidationError("--variants must be within 1...64") }
         if let quality, !(1 ... 100).contains(quality) { throw ValidationError("--quality must be within 1...100") }
     }
 
@@ -84,6 +91,8 @@ struct GenerateCommand: ParsableCommand {
                 feedFormat: feedFormat.flatMap(FeedReader.Format.init), defaultCurrency: currency?.uppercased())
             options.allowedDirectories = allowPath.map { URL(fileURLWithPath: $0) }
             options.lenient = lenient
+            options.variants = variants
+            options.variantSeed = seed
             let report = try Generator(engine: engine).run(options)
             for notice in report.notices {
                 FileHandle.standardError.write(Data("warning: \(notice)\n".utf8))

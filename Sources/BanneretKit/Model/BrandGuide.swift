@@ -130,6 +130,13 @@ public struct BrandGuide: Sendable, Hashable, Codable {
         minimumContrast = try c.decodeIfPresent(Double.self, forKey: .minimumContrast) ?? 4.5
     }
 
+    /// Every CTA text allowed for a language tag (same fallback as ``callToAction(language:)``).
+    public func allowedCTAs(language: String) -> [String] {
+        let lower = language.lowercased()
+        let base = lower.split(separator: "-").first.map(String.init) ?? lower
+        return allowedCTAs[lower] ?? allowedCTAs[base] ?? allowedCTAs["en"] ?? [callToAction(language: language)]
+    }
+
     /// CTA copy for a language tag, falling back from `ko-KR` to `ko` to `en`.
     public func callToAction(language: String) -> String {
         let lower = language.lowercased()

@@ -4,7 +4,8 @@ import Foundation
 /// pixel, so identical inputs give identical names and any change gives a new one.
 enum BannerIdentity {
     static func id(product: Product, size: BannerSize, format: OutputFormat, template: String,
-                   brandFingerprint: String, fontFingerprint: String, imageDigest: String) -> String {
+                   brandFingerprint: String, fontFingerprint: String, imageDigest: String,
+                   variant: Variant = .standard) -> String {
         var hasher = SHA256Hasher()
         hasher.update(RendererVersion.string)
         hasher.update(fontFingerprint)
@@ -13,6 +14,8 @@ enum BannerIdentity {
         hasher.update(size.description)
         hasher.update(format.description)
         hasher.update(imageDigest)
+        // The standard variant adds nothing, so names from runs without variants stay as they were.
+        if variant != .standard { hasher.update(variant.key) }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         hasher.update((try? encoder.encode(product)) ?? Data())

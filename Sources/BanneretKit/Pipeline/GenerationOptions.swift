@@ -18,6 +18,10 @@ public struct GenerationOptions: Sendable {
     public var imageCacheDirectory: URL?
     /// Repair malformed XML feeds and keep what comes before a JSON syntax error, saying what was done.
     public var lenient = false
+    /// Diverse variants per product × template × size (1: the template's standard design only).
+    public var variants = 1
+    /// Seeds the tie-breaks of variant selection; the same seed picks the same variants.
+    public var variantSeed: UInt64 = 0
 
     public init(feedURL: URL, sizes: [BannerSize] = BannerSize.defaultMix, format: OutputFormat = .defaultPNG,
                 outputDirectory: URL, jobs: Int = ProcessInfo.processInfo.activeProcessorCount,

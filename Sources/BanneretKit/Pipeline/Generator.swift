@@ -16,6 +16,7 @@ public struct Generator: Sendable {
         var size: BannerSize
         var template: Template
         var imagePath: Result<String?, BanneretError>
+        var variant: Variant = .standard
     }
 
     public func run(_ options: GenerationOptions) throws -> GenerationReport {
@@ -49,26 +50,51 @@ public struct Generator: Sendable {
             let image: Result<String?, BanneretError> = Result {
                 try product.imageLink.map { try resolver.resolve($0, file: options.feedURL.path, line: line) }
             }.mapError { $0 as? BanneretError ?? BanneretError(.imageMissing, "\($0)") }
+            let variants = options.variants <= 1 ? [Variant.standard]
+                : VariantSelector.select(options.variants, from: VariantSelector.candidates(product: product, brand: engine.brand),
+                                         seed: options.variantSeed)
             for template in engine.templates {
                 for size in options.sizes {
-                    items.append(WorkItem(product: product, line: line, size: size, template: template, imagePath: image))
+                    for variant in variants {
+                        var path = image
+                        if variant.imageIndex > 0 {
+                            let link = product.additionalImageLinks[variant.imageIndex - 1]
+                            path = Result { try resolver.resolve(link, file: options.feedURL.path, line: line) }
+                                .map(Optional.some)
+                                .mapError { $0 as? BanneretError ?? BanneretError(.imageMissing, "\($0)") }
+                        }
+                        items.append(WorkItem(product: product, line: line, size: size, template: template,
+                                              imagePath: path, variant: variant))
+                    }
                 }
             }
         }
 
         let slots = Slots<Result<ManifestEntry, RejectedItem>>(count: items.count)
+        let hashes = Slots<UInt64>(count: items.count)
         let digests = FileDigests()
         let engine = self.engine
         let work = items
         parallelFor(count: work.count, jobs: options.jobs) { worker, index in
             let item = work[index]
-            slots[index] = Self.produce(item, options: options, worker: worker, engine: engine, digests: digests)
+            slots[index] = Self.produce(item, options: options, worker: worker, engine: engine, digests: digests) { hashes[index] = $0 }
         }
 
         var entries: [ManifestEntry] = []
-        for result in slots.values {
+        // Near-duplicate variants of one product, template and size: the first (most standard) is kept.
+        var kept: [String: [UInt64]] = [:]
+        for (index, result) in slots.values.enumerated() {
             switch result {
-            case .success(let entry): entries.append(entry)
+            case .success(let entry):
+                let group = "\(entry.productID)|\(entry.template)|\(entry.size)"
+                let hash = hashes[index] ?? 0
+                if options.variants > 1,
+                   kept[group, default: []].contains(where: { PerceptualHash.distance($0, hash) <= PerceptualHash.duplicateDistance }) {
+                    try? FileManager.default.removeItem(at: options.outputDirectory.appendingPathComponent(entry.path))
+                    continue
+                }
+                kept[group, default: []].append(hash)
+                entries.append(entry)
             case .failure(let item): rejected.append(item)
             case nil: break
             }
@@ -79,7 +105,7 @@ public struct Generator: Sendable {
     }
 
     private static func produce(_ item: WorkItem, options: GenerationOptions, worker: RenderWorker, engine: Engine,
-                                digests: FileDigests) -> Result<ManifestEntry, RejectedItem> {
+                                digests: FileDigests, look: (UInt64) -> Void) -> Result<ManifestEntry, RejectedItem> {
         let reject = { (error: BanneretError) in
             Result<ManifestEntry, RejectedItem>.failure(RejectedItem(productID: item.product.id,
                                                                      size: item.size.description, error: error))
@@ -88,19 +114,20 @@ public struct Generator: Sendable {
             let imagePath = try item.imagePath.get()
             let started = DispatchTime.now()
             let (rendered, spec) = try worker.render(product: item.product, size: item.size, imagePath: imagePath,
-                                                     template: item.template)
+                                                     template: item.template, variant: item.variant)
+            if options.variants > 1 { look(PerceptualHash.hash(rendered.pixels)) }
             let data = try BannerEncoder.encode(rendered.pixels, as: options.format)
             let elapsed = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e6
             let id = BannerIdentity.id(product: item.product, size: item.size, format: options.format,
                                        template: item.template.name, brandFingerprint: engine.brandFingerprint,
                                        fontFingerprint: engine.fonts.lock.fingerprint,
-                                       imageDigest: imagePath.map(digests.digest) ?? "")
+                                       imageDigest: imagePath.map(digests.digest) ?? "", variant: item.variant)
             let fileName = "\(id).\(options.format.fileExtension)"
             try AtomicFile.write(data, to: options.outputDirectory.appendingPathComponent(fileName))
             return .success(ManifestEntry(
                 id: id, productID: item.product.id, template: item.template.name, size: item.size.description,
                 format: options.format.name, path: fileName, bytes: data.count,
-                variant: ["template": item.template.name, "size_class": SizeClass(item.size).rawValue],
+                variant: item.variant.axes.merging(["template": item.template.name, "size_class": SizeClass(item.size).rawValue]) { a, _ in a },
                 scores: [:], metrics: SpecMetrics.measure(spec),
                 text: rendered.texts.map {
                     ManifestEntry.TextReport(element: $0.id, fontSize: $0.fitted.fontSize,

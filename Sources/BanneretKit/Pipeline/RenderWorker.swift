@@ -12,9 +12,10 @@ final class RenderWorker {
     }
 
     /// Lays out and renders one banner; checks its text before anyone sees it.
-    func render(product: Product, size: BannerSize, imagePath: String?,
-                template: Template) throws -> (RenderedBanner, BannerSpec) {
-        let input = try layoutInput(product: product, size: size, imagePath: imagePath)
+    func render(product: Product, size: BannerSize, imagePath: String?, template: Template,
+                variant: Variant = .standard) throws -> (RenderedBanner, BannerSpec) {
+        var input = try layoutInput(product: product, size: size, imagePath: imagePath)
+        input.variant = variant
         let spec = try TemplateLayout(template: template, measurer: renderer.textSetter).spec(for: input)
         let rendered = try renderer.render(spec)
         for (id, fitted) in rendered.texts {

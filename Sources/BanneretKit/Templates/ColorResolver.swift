@@ -1,9 +1,12 @@
 /// Brand colour roles to concrete colours for one banner.
 enum ColorResolver {
-    static func color(_ spec: ColorSpec, input: LayoutInput) -> Color {
+    /// - Parameter forText: text in the accent colour (a sale price) would not read on a
+    ///   primary canvas, so there it takes the canvas's text colour.
+    static func color(_ spec: ColorSpec, input: LayoutInput, forText: Bool = false) -> Color {
         let palette = input.brand.palette
         let onSale = input.product.discountPercent != nil
-        let role = onSale ? (spec.saleRole ?? spec.role) : spec.role
+        var role = Self.role(onSale ? (spec.saleRole ?? spec.role) : spec.role, scheme: input.variant.colorScheme)
+        if forText, role == "accent", input.variant.colorScheme == .primary { role = "text_on_primary" }
         var color: Color = switch role {
         case "primary": palette.primary
         case "secondary": palette.secondary
@@ -24,6 +27,21 @@ enum ColorResolver {
         return color
     }
 
+    /// A colour scheme swaps the canvas role and the text roles that sit on it;
+    /// on a primary canvas the primary buttons turn light so they still stand out.
+    static func role(_ role: String, scheme: Variant.ColorScheme) -> String {
+        switch (scheme, role) {
+        case (.light, _): role
+        case (.primary, "background"): "primary"
+        case (.primary, "text"), (.primary, "muted"): "text_on_primary"
+        case (.primary, "primary"): "background"
+        case (.primary, "text_on_primary"): "primary"
+        case (.secondary, "background"): "secondary"
+        case (.secondary, "text"), (.secondary, "muted"): "text_on_secondary"
+        default: role
+        }
+    }
+
     static func fill(_ spec: FillSpec, input: LayoutInput) -> Fill {
         switch spec {
         case .solid(let c): .solid(color(c, input: input))
@@ -31,9 +49,9 @@ enum ColorResolver {
         }
     }
 
-    /// The logo variant that reads on the brand background.
+    /// The logo variant that reads on the canvas this variant paints.
     static func logo(input: LayoutInput) -> String {
-        let light = input.brand.palette.background.relativeLuminance > 0.4
+        let light = color(ColorSpec(role: "background"), input: input).relativeLuminance > 0.4
         return (light ? input.logoForLightBackground : input.logoForDarkBackground) ?? input.logoForLightBackground ?? ""
     }
 }

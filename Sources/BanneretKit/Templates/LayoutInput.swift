@@ -15,4 +15,6 @@ struct LayoutInput {
     var logoForDarkBackground: String?
     /// Width / height of the logo after trimming.
     var logoAspectRatio: Double
+    /// The design choices this banner is rendered with.
+    var variant: Variant = .standard
 }

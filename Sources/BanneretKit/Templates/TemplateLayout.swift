@@ -157,7 +157,7 @@ struct TemplateLayout {
             let range = try constants.sizeRange(properties.size!, source: items[i].element.source, element: items[i].element.id)
             let style = TextStyle(font: input.brand.typography.role(properties.font!),
                                   minimumSize: range.lowerBound, maximumSize: range.upperBound,
-                                  color: ColorResolver.color(properties.color ?? ColorSpec(role: "text"), input: input),
+                                  color: ColorResolver.color(properties.color ?? ColorSpec(role: "text"), input: input, forText: true),
                                   alignment: properties.align ?? .leading, verticalAlignment: properties.verticalAlign ?? .top,
                                   maximumLines: properties.maxLines ?? 1, lineHeight: properties.lineHeight ?? 1.12,
                                   allowsEllipsis: properties.ellipsis ?? true, strikethrough: properties.strikethrough ?? false)

@@ -43,6 +43,23 @@ import Testing
         #expect(Set(png.entries.map(\.id)).isDisjoint(with: ids), "format is part of the address")
     }
 
+    @Test func variantsAreDistinctAndTheStandardOneKeepsItsName() throws {
+        let sizes = [BannerSize(width: 300, height: 250)]
+        let (plain, _) = try run(jobs: 2, sizes: sizes)
+        let out = Fixtures.temporaryDirectory()
+        var options = GenerationOptions(feedURL: ExampleProducts.feedURL, sizes: sizes, outputDirectory: out, jobs: 2)
+        options.variants = 4
+        let report = try Generator(engine: Fixtures.engine).run(options)
+        #expect(report.errors.isEmpty, "\(report.errors)")
+        #expect(report.entries.count > plain.entries.count && report.entries.count <= 4 * plain.entries.count)
+        #expect(Set(plain.entries.map(\.id)).isSubset(of: Set(report.entries.map(\.id))), "standard variants keep their names")
+        let onDisk = try files(in: out)
+        #expect(onDisk.count == report.entries.count, "dropped near-duplicates leave no file behind")
+        for group in Dictionary(grouping: report.entries, by: \.productID).values {
+            #expect(Set(group.map { $0.variant["color_scheme"]! + $0.variant["copy"]! + $0.variant["cta"]! }).count == group.count)
+        }
+    }
+
     @Test func badRecordsAreReportedAndGoodOnesStillRender() throws {
         let folder = Fixtures.temporaryDirectory()
         try FileManager.default.copyItem(at: Fixtures.examples.appendingPathComponent("images"),

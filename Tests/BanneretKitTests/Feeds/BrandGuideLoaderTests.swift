@@ -58,7 +58,7 @@ import Testing
         let caseError = try #require(try error(replacing: "body: { family: Inter, weight: 400 }",
                                                with: "body: { family: Inter, weight: 400, case: uper }"))
         #expect(caseError.message.contains("did you mean 'upper'") && caseError.location?.line != nil)
-        let emptyCTA = try #require(try error(replacing: "  en: Shop now", with: "  en: []"))
+        let emptyCTA = try #require(try error(replacing: "  en: [Shop now, Discover]", with: "  en: []"))
         #expect(emptyCTA.message.contains("cta.en"))
     }
 

@@ -60,13 +60,29 @@ public enum BrandGuideLoader {
                                 textOnSecondary: colors["text_on_secondary"])
             case "typography":
                 var roles: [String: FontRole] = [:]
-                for (roleName, _, roleNode) in try reader.mapping(value, allowed: ["display", "body", "price"], what: "typography") {
+                var alternates: [[String: FontRole]] = []
+                for (roleName, _, roleNode) in try reader.mapping(value, allowed: ["display", "body", "price", "alternates"],
+                                                                  what: "typography") {
+                    if roleName == "alternates" {
+                        alternates = try reader.sequence(roleNode, what: "typography.alternates").enumerated().map { index, pairing in
+                            var partial: [String: FontRole] = [:]
+                            for (name, _, node) in try reader.mapping(pairing, allowed: ["display", "body", "price"],
+                                                                      what: "typography.alternates[\(index)]") {
+                                partial[name] = try fontRole(node, name: "alternates[\(index)].\(name)", reader: reader, families: fontFamilies)
+                            }
+                            return partial
+                        }
+                        continue
+                    }
                     roles[roleName] = try fontRole(roleNode, name: roleName, reader: reader, families: fontFamilies)
                 }
                 guard let display = roles["display"], let body = roles["body"], let price = roles["price"] else {
                     throw reader.error(keyNode, "typography needs display, body and price roles")
                 }
                 typography = .init(display: display, body: body, price: price)
+                guide.alternateTypography = alternates.map {
+                    .init(display: $0["display"] ?? display, body: $0["body"] ?? body, price: $0["price"] ?? price)
+                }
             case "logo":
                 var fields: [String: String] = [:]
                 var minimum = 12.0, clear = 0.5

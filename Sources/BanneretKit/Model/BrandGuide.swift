@@ -22,6 +22,14 @@ public struct BrandGuide: Sendable, Hashable, Codable {
     public var forbiddenPairs: [[String]] = []
     /// Longest headline the brand allows, in characters; longer titles are cut at a word.
     public var maximumHeadlineCharacters: Int?
+    /// Other font pairings the brand allows (`typography.alternates`), each complete:
+    /// roles an alternate leaves out are the main pairing's. Variants choose among them.
+    public var alternateTypography: [Typography] = []
+
+    /// The main pairing (0) or an alternate (1…).
+    public func typography(pairing: Int) -> Typography {
+        alternateTypography.indices.contains(pairing - 1) ? alternateTypography[pairing - 1] : typography
+    }
 
     public init(name: String, palette: Palette, typography: Typography, logo: Logo? = nil,
                 cta: [String: String] = ["en": "Shop now"], margin: Double = 0.07,

@@ -17,7 +17,9 @@ enum RightToLeft {
         return false
     }
 
-    static func mirrored(_ spec: BannerSpec) -> BannerSpec {
+    /// - Parameter realigningText: flip left-to-right text alignment too (a right-to-left
+    ///   composition); a mirrored variant of a left-to-right banner keeps its text ragged-right.
+    static func mirrored(_ spec: BannerSpec, realigningText: Bool = true) -> BannerSpec {
         var result = spec
         let width = Double(spec.size.width)
         func flip(_ r: Rect) -> Rect { Rect(x: width - r.maxX, y: r.y, width: r.width, height: r.height) }
@@ -32,7 +34,7 @@ enum RightToLeft {
                 e.frame = flip(e.frame)
                 // Pango aligns right-to-left paragraphs from the right already, which is the
                 // mirror we want; a left-to-right text (a Latin price) must flip by hand.
-                if !startsRightToLeft(e.text) {
+                if realigningText, !startsRightToLeft(e.text) {
                     switch e.style.alignment {
                     case .leading: e.style.alignment = .trailing
                     case .trailing: e.style.alignment = .leading

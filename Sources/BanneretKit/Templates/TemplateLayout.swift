@@ -155,7 +155,7 @@ struct TemplateLayout {
         for i in textItems {
             let properties = items[i].properties
             let range = try constants.sizeRange(properties.size!, source: items[i].element.source, element: items[i].element.id)
-            let style = TextStyle(font: input.brand.typography.role(properties.font!),
+            let style = TextStyle(font: input.brand.typography(pairing: input.variant.fontPairing).role(properties.font!),
                                   minimumSize: range.lowerBound, maximumSize: range.upperBound,
                                   color: ColorResolver.color(properties.color ?? ColorSpec(role: "text"), input: input, forText: true),
                                   alignment: properties.align ?? .leading, verticalAlignment: properties.verticalAlign ?? .top,
@@ -269,7 +269,11 @@ struct TemplateLayout {
         spec.textSizeRanges = Dictionary(uniqueKeysWithValues: items.compactMap { item in
             item.style.map { (item.element.id, $0.minimumSize ... $0.maximumSize) }
         })
-        if RightToLeft.isRightToLeft(input.product.language) { spec = RightToLeft.mirrored(spec) }
+        // Right-to-left products are mirrored; the mirrored layout variant mirrors the other way.
+        let rightToLeft = RightToLeft.isRightToLeft(input.product.language)
+        if rightToLeft != (input.variant.layout == .mirrored) {
+            spec = RightToLeft.mirrored(spec, realigningText: rightToLeft)
+        }
         return spec
     }
 

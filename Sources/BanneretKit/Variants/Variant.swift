@@ -25,27 +25,41 @@ public struct Variant: Sendable, Hashable, Codable {
         case priceLed = "price_led"
     }
 
+    /// The template's composition as drawn, or flipped left to right (image on the other side).
+    public enum Layout: String, Sendable, CaseIterable, Codable {
+        case standard, mirrored
+    }
+
     public var colorScheme: ColorScheme = .light
     public var copy: Copy = .fullTitle
     /// Index into the brand's allowed CTA texts for the product's language.
     public var ctaIndex = 0
     /// 0: the main image; 1…: the feed's additional images in order.
     public var imageIndex = 0
+    /// 0: the brand's main font pairing; 1…: its alternates.
+    public var fontPairing = 0
+    public var layout: Layout = .standard
 
-    public init(colorScheme: ColorScheme = .light, copy: Copy = .fullTitle, ctaIndex: Int = 0, imageIndex: Int = 0) {
+    public init(colorScheme: ColorScheme = .light, copy: Copy = .fullTitle, ctaIndex: Int = 0, imageIndex: Int = 0,
+                fontPairing: Int = 0, layout: Layout = .standard) {
         self.colorScheme = colorScheme
         self.copy = copy
         self.ctaIndex = ctaIndex
         self.imageIndex = imageIndex
+        self.fontPairing = fontPairing
+        self.layout = layout
     }
 
     public static let standard = Variant()
 
     /// Stable, readable name of the choice on each axis, for the manifest and file names.
     public var axes: [String: String] {
-        ["color_scheme": colorScheme.rawValue, "copy": copy.rawValue, "cta": "\(ctaIndex)", "image": "\(imageIndex)"]
+        ["color_scheme": colorScheme.rawValue, "copy": copy.rawValue, "cta": "\(ctaIndex)", "image": "\(imageIndex)",
+         "fonts": "\(fontPairing)", "layout": layout.rawValue]
     }
 
-    /// Short key, e.g. `primary-short_title-c1-i0`.
-    public var key: String { "\(colorScheme.rawValue)-\(copy.rawValue)-c\(ctaIndex)-i\(imageIndex)" }
+    /// Short key, e.g. `primary-short_title-c1-i0-f0-standard`.
+    public var key: String {
+        "\(colorScheme.rawValue)-\(copy.rawValue)-c\(ctaIndex)-i\(imageIndex)-f\(fontPairing)-\(layout.rawValue)"
+    }
 }

@@ -10,12 +10,18 @@ enum VariantSelector {
         let copies = Variant.Copy.allCases.filter { VariantCopy.headline($0, product: product) != nil }
         let ctaCount = max(1, brand.allowedCTAs(language: product.language).count)
         let imageCount = 1 + product.additionalImageLinks.count
+        let pairings = 1 + brand.alternateTypography.count
         var result: [Variant] = []
         for scheme in Variant.ColorScheme.allCases {
             for copy in copies {
                 for cta in 0 ..< ctaCount {
                     for image in 0 ..< min(imageCount, 4) {
-                        result.append(Variant(colorScheme: scheme, copy: copy, ctaIndex: cta, imageIndex: image))
+                        for fonts in 0 ..< pairings {
+                            for layout in Variant.Layout.allCases {
+                                result.append(Variant(colorScheme: scheme, copy: copy, ctaIndex: cta, imageIndex: image,
+                                                      fontPairing: fonts, layout: layout))
+                            }
+                        }
                     }
                 }
             }
@@ -44,8 +50,8 @@ enum VariantSelector {
 
     /// Axes on which two variants differ.
     static func hamming(_ a: Variant, _ b: Variant) -> Int {
-        (a.colorScheme != b.colorScheme ? 1 : 0) + (a.copy != b.copy ? 1 : 0)
-            + (a.ctaIndex != b.ctaIndex ? 1 : 0) + (a.imageIndex != b.imageIndex ? 1 : 0)
+        (a.colorScheme != b.colorScheme ? 1 : 0) + (a.copy != b.copy ? 1 : 0) + (a.ctaIndex != b.ctaIndex ? 1 : 0)
+            + (a.imageIndex != b.imageIndex ? 1 : 0) + (a.fontPairing != b.fontPairing ? 1 : 0) + (a.layout != b.layout ? 1 : 0)
     }
 
     /// FNV-1a of the key mixed with the seed: stable across runs and platforms (unlike `Hasher`).

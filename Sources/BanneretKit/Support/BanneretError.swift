@@ -36,6 +36,16 @@ public struct BanneretError: Error, Sendable, Equatable, CustomStringConvertible
         case renderFailed = "render.failed"
         case encodeFailed = "encode.failed"
         case outputUnwritable = "output.unwritable"
+        case segmentsMissing = "segments.missing"
+        case segmentsInvalid = "segments.invalid"
+        case logMissing = "log.missing"
+        case logInvalid = "log.invalid"
+        case manifestMissing = "manifest.missing"
+        case manifestInvalid = "manifest.invalid"
+        case featuresMissing = "features.missing"
+        case featuresInvalid = "features.invalid"
+        case modelMissing = "model.missing"
+        case modelInvalid = "model.invalid"
     }
 
     public var code: Code

@@ -8,7 +8,8 @@ struct Banneret: ParsableCommand {
         commandName: "banneret",
         abstract: "Generate on-brand ad banners from product feeds.",
         version: RendererVersion.banneret,
-        subcommands: [GenerateCommand.self, ValidateCommand.self, SchemaCommand.self, BenchCommand.self],
+        subcommands: [GenerateCommand.self, ValidateCommand.self, SchemaCommand.self, BenchCommand.self, TrainCommand.self,
+                      ScoreCommand.self],
         defaultSubcommand: GenerateCommand.self
     )
 }
@@ -24,7 +25,8 @@ enum ExitStatus {
 
     static func code(for error: BanneretError) -> Int32 {
         switch error.code {
-        case .feedMissing, .brandMissing, .fontMissing, .imageMissing: noInput
+        case .feedMissing, .brandMissing, .fontMissing, .imageMissing, .templateMissing, .segmentsMissing, .logMissing,
+             .manifestMissing, .featuresMissing, .modelMissing: noInput
         case .outputUnwritable: cannotCreate
         case .sizeInvalid: usage
         case .renderFailed, .encodeFailed, .fontConfigFailed: software

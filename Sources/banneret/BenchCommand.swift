@@ -58,6 +58,10 @@ struct BenchCommand: ParsableCommand {
             for size in BannerSize.defaultMix {
                 perSize[size.description] = (bench.renderMilliseconds(size: size, repetitions: 200) * 1000).rounded() / 1000
             }
+            var featuresPerSize: [String: Double] = [:]
+            for size in BannerSize.defaultMix {
+                featuresPerSize[size.description] = round3(bench.featuresMicroseconds(size: size, repetitions: 500))
+            }
             let photo = root.appendingPathComponent("Examples/images/planter-set-cmyk.jpg").path
             let downscale = try Benchmark.downscaleMilliseconds(imagePath: photo, images: engine.images, target: 200,
                                                                 repetitions: 50)
@@ -73,7 +77,7 @@ struct BenchCommand: ParsableCommand {
                                                     "banneret_bytes": Double(encoders.ours.bytes),
                                                     "cairo_write_to_png_ms": round3(encoders.cairo.ms),
                                                     "cairo_write_to_png_bytes": Double(encoders.cairo.bytes)],
-                                     renderMSPerSize: perSize,
+                                     renderMSPerSize: perSize, featuresUSPerSize: featuresPerSize,
                                      downscale1000To200MS: ["cairo_filter_good": round3(downscale.good),
                                                             "pyramid_bilinear": round3(downscale.pyramid)])
             let encoder = JSONEncoder()
@@ -93,6 +97,7 @@ private struct BenchReport: Encodable {
     var solver300x250: [String: Double]
     var png1080x1080: [String: Double]
     var renderMSPerSize: [String: Double]
+    var featuresUSPerSize: [String: Double]
     var downscale1000To200MS: [String: Double]
 
     enum CodingKeys: String, CodingKey {
@@ -100,6 +105,7 @@ private struct BenchReport: Encodable {
         case png1080x1080 = "png_encode_1080x1080"
         case solver300x250 = "solver_stock_hero_300x250"
         case renderMSPerSize = "render_ms_per_size"
+        case featuresUSPerSize = "features_us_per_size"
         case downscale1000To200MS = "downscale_1000px_to_200px_ms"
     }
 }

@@ -77,6 +77,30 @@ public struct Benchmark: Sendable {
         return Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e6 / Double(repetitions)
     }
 
+    /// Mean microseconds to measure ``BannerFeatures`` of one rendered banner
+    /// of `size` (single thread), with the product picture's alpha as the
+    /// salient area; the banners are rendered beforehand and not timed.
+    public func featuresMicroseconds(size: BannerSize, repetitions: Int) -> Double {
+        let worker = RenderWorker(engine: engine)
+        let banners = products.compactMap { product, path -> (BannerSpec, RenderedBanner, DecodedImage?)? in
+            guard let (rendered, spec) = try? worker.render(product: product, size: size, imagePath: path,
+                                                            template: template) else { return nil }
+            return (spec, rendered, path.flatMap { try? engine.images.image(at: $0) })
+        }
+        guard !banners.isEmpty else { return 0 }
+        // The results are summed and checked so the optimiser cannot drop the work.
+        var checksum = 0.0
+        let start = DispatchTime.now()
+        for index in 0 ..< repetitions {
+            let (spec, rendered, image) = banners[index % banners.count]
+            let features = BannerFeatures.measure(spec: spec, rendered: rendered, brand: engine.brand, productImage: image)
+            checksum += features.values[FeatureKey.colorfulness] ?? 0
+        }
+        let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e3 / Double(repetitions)
+        precondition(checksum.isFinite, "feature values must be finite")
+        return elapsed
+    }
+
     /// The constraint solver alone on the first template at `size`: microseconds to build the
     /// system and solve it, and to re-solve after one suggested value changes.
     public func solverMicroseconds(size: BannerSize, repetitions: Int) throws

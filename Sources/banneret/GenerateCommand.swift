@@ -47,6 +47,15 @@ struct GenerateCommand: ParsableCommand {
     @Option(help: "Seed for variant selection; the same seed picks the same variants.")
     var seed: UInt64 = 0
 
+    @Option(help: "Trained preference model (banneret train); scores every banner per segment.")
+    var model: String?
+
+    @Option(help: "Segments YAML whose priors score banners when there is no trained model (e.g. Examples/segments.yaml).")
+    var segments: String?
+
+    @Option(help: "Keep each segment's best K variants per product, template and size; the others are not kept.")
+    var top: Int?
+
     @Option(help: "Output folder. Default: Output/.")
     var out: String?
 
@@ -65,6 +74,7 @@ struct GenerateCommand: ParsableCommand {
         }
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
         guard (1 ... 64).contains(variants) else { throw ValidationError("--variants must be within 1...64") }
+        if let top, top < 1 { throw ValidationError("--top must be at least 1") }
         if let quality, !(1 ... 100).contains(quality) { throw ValidationError("--quality must be within 1...100") }
     }
 
@@ -93,6 +103,12 @@ struct GenerateCommand: ParsableCommand {
             options.lenient = lenient
             options.variants = variants
             options.variantSeed = seed
+            options.top = top
+            if let model {
+                options.scorer = BannerScorer(model: try PreferenceModelFile.load(URL(fileURLWithPath: model)))
+            } else if let segments {
+                options.scorer = BannerScorer(segments: try SegmentsLoader.load(URL(fileURLWithPath: segments)))
+            }
             let report = try Generator(engine: engine).run(options)
             for notice in report.notices {
                 FileHandle.standardError.write(Data("warning: \(notice)\n".utf8))

@@ -22,7 +22,7 @@ enum ScoringInputs {
             // Priors may weigh the measured banner features and any feature the log carries.
             let seen = Set(result.rows.flatMap { $0.features.values.keys })
             priors = try SegmentsLoader.load(URL(fileURLWithPath: segments),
-                                             knownFeatures: Set(BannerFeatures.names).union(seen))
+                                             knownFeatures: Set(ScoringFeatures.names).union(seen))
             result = ClickLogReader.keepingSegments(priors.map(\.id), of: result)
         }
         problems += result.errors

@@ -22,6 +22,10 @@ public struct GenerationOptions: Sendable {
     public var variants = 1
     /// Seeds the tie-breaks of variant selection; the same seed picks the same variants.
     public var variantSeed: UInt64 = 0
+    /// Scores every banner per customer segment (a trained model or the segments' priors).
+    public var scorer: BannerScorer?
+    /// Keep only each segment's best `top` variants per product, template and size; nil keeps all.
+    public var top: Int?
 
     public init(feedURL: URL, sizes: [BannerSize] = BannerSize.defaultMix, format: OutputFormat = .defaultPNG,
                 outputDirectory: URL, jobs: Int = ProcessInfo.processInfo.activeProcessorCount,

@@ -81,23 +81,24 @@ public struct Generator: Sendable {
         }
 
         var entries: [ManifestEntry] = []
-        // Near-duplicate variants of one product, template and size: the first (most standard) is kept.
-        var kept: [String: [UInt64]] = [:]
+        // Variants of one product, template and size, in work order (the standard variant first).
+        var groups: [(key: String, members: [(entry: ManifestEntry, hash: UInt64)])] = []
+        var groupIndex: [String: Int] = [:]
         for (index, result) in slots.values.enumerated() {
             switch result {
             case .success(let entry):
-                let group = "\(entry.productID)|\(entry.template)|\(entry.size)"
-                let hash = hashes[index] ?? 0
-                if options.variants > 1,
-                   kept[group, default: []].contains(where: { PerceptualHash.distance($0, hash) <= PerceptualHash.duplicateDistance }) {
-                    try? FileManager.default.removeItem(at: options.outputDirectory.appendingPathComponent(entry.path))
-                    continue
+                let key = "\(entry.productID)|\(entry.template)|\(entry.size)"
+                if groupIndex[key] == nil {
+                    groupIndex[key] = groups.count
+                    groups.append((key, []))
                 }
-                kept[group, default: []].append(hash)
-                entries.append(entry)
+                groups[groupIndex[key]!].members.append((entry, hashes[index] ?? 0))
             case .failure(let item): rejected.append(item)
             case nil: break
             }
+        }
+        for group in groups {
+            entries += selectVariants(group.members, options: options)
         }
         try writeManifest(entries, errors: rejected, to: options.outputDirectory)
         return GenerationReport(entries: entries, errors: rejected, seconds: Date().timeIntervalSince(start),
@@ -116,6 +117,17 @@ public struct Generator: Sendable {
             let (rendered, spec) = try worker.render(product: item.product, size: item.size, imagePath: imagePath,
                                                      template: item.template, variant: item.variant)
             if options.variants > 1 { look(PerceptualHash.hash(rendered.pixels)) }
+            // Measured before anything is written: a banner that breaks a brand rule never ships.
+            let features = BannerFeatures.measure(spec: spec, rendered: rendered, brand: engine.brand,
+                                                  productImage: imagePath.flatMap { try? engine.images.image(at: $0) })
+            if !features.violations.isEmpty {
+                throw BanneretError(.brandViolation, features.violations.joined(separator: "; "),
+                                    at: Location(file: options.feedURL.path, line: item.line, element: item.template.name))
+            }
+            let scoring = ScoringFeatures.values(measured: features.values, spec: spec, product: item.product,
+                                                 brand: engine.brand, variant: item.variant)
+            let metrics = features.values.merging(scoring) { measured, _ in measured }
+            let scores = options.scorer?.scores(FeatureVector(scoring)) ?? [:]
             let data = try BannerEncoder.encode(rendered.pixels, as: options.format)
             let elapsed = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e6
             let id = BannerIdentity.id(product: item.product, size: item.size, format: options.format,
@@ -128,7 +140,7 @@ public struct Generator: Sendable {
                 id: id, productID: item.product.id, template: item.template.name, size: item.size.description,
                 format: options.format.name, path: fileName, bytes: data.count,
                 variant: item.variant.axes.merging(["template": item.template.name, "size_class": SizeClass(item.size).rawValue]) { a, _ in a },
-                scores: [:], metrics: SpecMetrics.measure(spec),
+                scores: scores.mapValues { ($0 * 1_000_000).rounded() / 1_000_000 }, metrics: metrics,
                 text: rendered.texts.map {
                     ManifestEntry.TextReport(element: $0.id, fontSize: $0.fitted.fontSize,
                                              minSize: spec.textSizeRanges[$0.id]?.lowerBound ?? $0.fitted.fontSize,
@@ -158,6 +170,40 @@ public struct Generator: Sendable {
         } catch {
             return reject(BanneretError(.renderFailed, "\(error)"))
         }
+    }
+
+    /// Drops near-duplicate variants (the first, most standard, is kept), then
+    /// keeps each segment's best `top`; the files of dropped variants are removed.
+    private func selectVariants(_ members: [(entry: ManifestEntry, hash: UInt64)], options: GenerationOptions) -> [ManifestEntry] {
+        var distinct: [(entry: ManifestEntry, hash: UInt64)] = []
+        var dropped: [ManifestEntry] = []
+        for member in members {
+            if options.variants > 1, distinct.contains(where: {
+                PerceptualHash.distance($0.hash, member.hash) <= PerceptualHash.duplicateDistance
+            }) {
+                dropped.append(member.entry)
+            } else {
+                distinct.append(member)
+            }
+        }
+        var kept = distinct.map(\.entry)
+        if options.scorer != nil || options.top != nil {
+            let segments = options.scorer?.segmentIDs ?? []
+            let outcome = VariantRanker(top: options.top ?? kept.count).rank(
+                kept.map { VariantRanker.Candidate(id: $0.id, disqualifications: [], scores: $0.scores) }, segments: segments)
+            let keep = Set(outcome.kept)
+            dropped += kept.filter { !keep.contains($0.id) }
+            kept = kept.filter { keep.contains($0.id) }
+            for index in kept.indices {
+                for (segment, ids) in outcome.ranking {
+                    if let place = ids.firstIndex(of: kept[index].id) { kept[index].ranks[segment] = place + 1 }
+                }
+            }
+        }
+        for entry in dropped {
+            try? FileManager.default.removeItem(at: options.outputDirectory.appendingPathComponent(entry.path))
+        }
+        return kept
     }
 
     /// The feed field (or brand key) a text binding shows.

@@ -10,8 +10,10 @@ public struct ManifestEntry: Sendable, Codable, Hashable {
     public var bytes: Int
     /// The value of each variant axis this banner was rendered with.
     public var variant: [String: String]
-    /// `total` and one score per segment; empty until a preference model is given.
+    /// Predicted click-through rate per customer segment; empty without a model or segments.
     public var scores: [String: Double]
+    /// Per segment, this banner's place (1 = best) among its product's variants at this template and size.
+    public var ranks: [String: Int] = [:]
     public var metrics: [String: Double]
     public var text: [TextReport]
     public var renderMS: Double
@@ -40,7 +42,7 @@ public struct ManifestEntry: Sendable, Codable, Hashable {
     enum CodingKeys: String, CodingKey {
         case id
         case productID = "product_id"
-        case template, size, format, path, bytes, variant, scores, metrics, text
+        case template, size, format, path, bytes, variant, scores, ranks, metrics, text
         case renderMS = "render_ms"
         case warnings
     }

@@ -8,7 +8,7 @@ import Yams
 ///   - id: f_18_34_kr
 ///     description: Women 18–34 in Korea
 ///     attributes: { gender: f, age: 18-34, region: KR }
-///     weights: { colourfulness: 0.4, discount_shown: 0.3 }
+///     weights: { colorfulness_norm: 0.4, discount_shown: 0.3 }
 ///     bias: -3.8
 /// ```
 ///
@@ -23,7 +23,7 @@ public enum SegmentsLoader {
 
     /// - Parameter knownFeatures: the feature names weights may use; names
     ///   with `=` (one-hot text features) are always allowed; nil skips the check.
-    public static func load(_ url: URL, knownFeatures: Set<String>? = Set(BannerFeatures.names)) throws -> [Segment] {
+    public static func load(_ url: URL, knownFeatures: Set<String>? = Set(ScoringFeatures.names)) throws -> [Segment] {
         guard let text = try? String(contentsOf: url, encoding: .utf8) else {
             throw BanneretError(.segmentsMissing, "segments file not found or not UTF-8", at: Location(file: url.path))
         }
@@ -31,7 +31,7 @@ public enum SegmentsLoader {
     }
 
     public static func parse(_ text: String, file: String,
-                             knownFeatures: Set<String>? = Set(BannerFeatures.names)) throws -> [Segment] {
+                             knownFeatures: Set<String>? = Set(ScoringFeatures.names)) throws -> [Segment] {
         let node: Node
         do {
             guard let composed = try Yams.compose(yaml: text) else {

@@ -32,6 +32,7 @@ public struct BanneretError: Error, Sendable, Equatable, CustomStringConvertible
         case layoutCollapsed = "layout.collapsed"
         case textOverflow = "text.overflow"
         case textTooLong = "text.too_long"
+        case brandViolation = "brand.violation"
         case textUnknownGlyphs = "text.unknown_glyphs"
         case renderFailed = "render.failed"
         case encodeFailed = "encode.failed"

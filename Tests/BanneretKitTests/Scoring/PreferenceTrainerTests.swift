@@ -62,15 +62,15 @@ import Testing
 
     @Test func priorsLeanSegmentsWithoutDataAwayFromTheGlobalModel() throws {
         let priors = [
-            Segment(id: Self.world.segments[0].id, weights: ["colourfulness": 0], bias: -4),
-            Segment(id: "f_55+_kr", weights: ["colourfulness": 1, "not_measured": 3], bias: -3.5),
+            Segment(id: Self.world.segments[0].id, weights: ["colorfulness_norm": 0], bias: -4),
+            Segment(id: "f_55+_kr", weights: ["colorfulness_norm": 1, "not_measured": 3], bias: -3.5),
         ]
         let model = try PreferenceTrainer(priors: priors).fit(Self.rows)
         let newcomer = try #require(model.segments["f_55+_kr"])
-        let colourfulness = try #require(model.featureNames.firstIndex(of: "colourfulness"))
-        // The average prior is colourfulness 0.5, bias −3.75: the newcomer leans +0.5 and +0.25.
+        let colorfulness = try #require(model.featureNames.firstIndex(of: "colorfulness_norm"))
+        // The average prior is colorfulness_norm 0.5, bias −3.75: the newcomer leans +0.5 and +0.25.
         for (index, weight) in newcomer.weights.enumerated() {
-            let lean = index == colourfulness ? 0.5 : 0
+            let lean = index == colorfulness ? 0.5 : 0
             #expect(abs(weight - model.global.weights[index] - lean) < 1e-9, "\(model.featureNames[index])")
         }
         #expect(abs(newcomer.bias - model.global.bias - 0.25) < 1e-9)

@@ -8,7 +8,7 @@ import Testing
       - id: f_18_34_kr
         description: Women 18-34 in Korea
         attributes: { gender: f, age: 18-34, region: KR }
-        weights: { colourfulness: 0.4, discount_shown: 0.3 }
+        weights: { colorfulness_norm: 0.4, discount_shown: 0.3 }
         bias: -3.8
       - id: m_55_plus_us
         attributes: { gender: m, age: 55+, region: US }
@@ -31,10 +31,10 @@ import Testing
         let segments = try SegmentsLoader.parse(Self.valid, file: "segments.yaml")
         #expect(segments.map(\.id) == ["f_18_34_kr", "m_55_plus_us"])
         #expect(segments[0].attributes == ["gender": "f", "age": "18-34", "region": "KR"])
-        #expect(segments[0].weights == ["colourfulness": 0.4, "discount_shown": 0.3])
+        #expect(segments[0].weights == ["colorfulness_norm": 0.4, "discount_shown": 0.3])
         #expect(segments[1].weights.isEmpty && segments[1].bias == -4)
         // logistic(0.4·1 + 0.3·1 − 3.8) = logistic(−3.1); features not given count 0.
-        let ctr = segments[0].predictedCTR(["colourfulness": 1, "discount_shown": 1, "warmth": 5])
+        let ctr = segments[0].predictedCTR(["colorfulness_norm": 1, "discount_shown": 1, "warmth": 5])
         #expect(abs(ctr - 1 / (1 + exp(3.1))) < 1e-12)
     }
 
@@ -43,9 +43,9 @@ import Testing
         #expect(segments.count == 8)
         #expect(Set(segments.map { "\($0.attributes["gender"]!) \($0.attributes["age"]!) \($0.attributes["region"]!)" }).count == 8)
         for segment in segments {
-            #expect(Set(segment.weights.keys) == Set(BannerFeatures.names), "\(segment.id)")
+            #expect(Set(segment.weights.keys) == Set(ScoringFeatures.names), "\(segment.id)")
             // A typical banner is meant to sit near a 2 % CTR in every segment.
-            let typical: FeatureVector = ["contrast_min": 7, "colourfulness": 0.5, "brightness": 0.5, "warmth": 0.5,
+            let typical: FeatureVector = ["contrast_min": 7, "colorfulness_norm": 0.5, "brightness": 0.5, "warmth": 0.5,
                                           "saturation": 0.5, "whitespace": 0.3, "text_area": 0.2, "product_area": 0.35,
                                           "balance": 0.5, "discount_shown": 0.5, "price_led": 0.5, "cta_uppercase": 0.5]
             #expect(abs(segment.predictedCTR(typical) - 0.02) < 0.001, "\(segment.id)")
@@ -62,11 +62,11 @@ import Testing
     }
 
     @Test func misspeltFeaturesAreRefusedWithTheClosestKnownOne() throws {
-        let error = try #require(loadingError(Self.valid.replacingOccurrences(of: "colourfulness: 0.4", with: "colorfulness: 0.4")))
+        let error = try #require(loadingError(Self.valid.replacingOccurrences(of: "colorfulness_norm: 0.4", with: "colourfulness_norm: 0.4")))
         #expect(error.location?.line == 5, "\(error)")
-        #expect(error.message.contains("did you mean 'colourfulness'"), "\(error)")
+        #expect(error.message.contains("did you mean 'colorfulness_norm'"), "\(error)")
         // One-hot text features cannot be listed in advance and are let through.
-        #expect(try SegmentsLoader.parse(Self.valid.replacingOccurrences(of: "colourfulness: 0.4", with: "\"cta=Shop now\": 0.4"),
+        #expect(try SegmentsLoader.parse(Self.valid.replacingOccurrences(of: "colorfulness_norm: 0.4", with: "\"cta=Shop now\": 0.4"),
                                          file: "segments.yaml")[0].weights["cta=Shop now"] == 0.4)
     }
 

@@ -20,7 +20,7 @@ struct SyntheticClickWorld {
     /// ratio 1–21, three 0/1 flags, the rest fractions.
     static func randomVariant(using random: inout SeededRandom) -> FeatureVector {
         var features = FeatureVector()
-        for name in BannerFeatures.names {
+        for name in ScoringFeatures.names {
             switch name {
             case "contrast_min": features[name] = Double.random(in: 1 ... 21, using: &random)
             case "discount_shown", "price_led", "cta_uppercase": features[name] = Bool.random(using: &random) ? 1 : 0
@@ -33,10 +33,10 @@ struct SyntheticClickWorld {
     /// Four segments who want different things, each centred near a 2 % CTR
     /// with a spread of roughly 0.5–6 % across banners.
     static let distinctTastes: [TrueSegment] = [
-        TrueSegment(id: "f_18_34_kr", weights: ["colourfulness": 1.12, "saturation": 0.7, "warmth": 0.42,
+        TrueSegment(id: "f_18_34_kr", weights: ["colorfulness_norm": 1.12, "saturation": 0.7, "warmth": 0.42,
                                                 "discount_shown": 0.28, "whitespace": -0.42, "contrast_min": 0.007], bias: 0),
         TrueSegment(id: "m_35_54_us", weights: ["whitespace": 0.91, "contrast_min": 0.042, "price_led": 0.35,
-                                                "colourfulness": -0.77, "text_area": -0.35], bias: 0),
+                                                "colorfulness_norm": -0.77, "text_area": -0.35], bias: 0),
         TrueSegment(id: "f_35_54_us", weights: ["product_area": 1.12, "text_area": -1.05, "balance": 0.63,
                                                 "cta_uppercase": -0.21], bias: 0),
         TrueSegment(id: "m_18_34_kr", weights: ["brightness": 0.98, "cta_uppercase": 0.35, "warmth": -0.77,
@@ -48,7 +48,7 @@ struct SyntheticClickWorld {
         let generated = (0 ..< variantCount).map { _ in Self.randomVariant(using: &random) }
         variants = generated
         // Set each bias so the segment's average banner sits at a 2 % CTR.
-        let meanVariant = FeatureVector(Dictionary(uniqueKeysWithValues: BannerFeatures.names.map { name in
+        let meanVariant = FeatureVector(Dictionary(uniqueKeysWithValues: ScoringFeatures.names.map { name in
             (name, generated.reduce(0) { $0 + $1[name] } / Double(max(variantCount, 1)))
         }))
         self.segments = segments.map { segment in

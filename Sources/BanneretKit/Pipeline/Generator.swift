@@ -127,7 +127,8 @@ public struct Generator: Sendable {
             let scoring = ScoringFeatures.values(measured: features.values, spec: spec, product: item.product,
                                                  brand: engine.brand, variant: item.variant)
             let metrics = features.values.merging(scoring) { measured, _ in measured }
-            let scores = options.scorer?.scores(FeatureVector(scoring)) ?? [:]
+            // The same vector the manifest reports, so a model trained on manifests scores what it learned from.
+            let scores = options.scorer?.scores(FeatureVector(metrics)) ?? [:]
             let data = try BannerEncoder.encode(rendered.pixels, as: options.format)
             let elapsed = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e6
             let id = BannerIdentity.id(product: item.product, size: item.size, format: options.format,

@@ -25,7 +25,7 @@ import Testing
 
     @Test func bannersThatDoNotMatterGiveNoLift() throws {
         // Clicks drawn at one rate whatever the banner: the model must not invent a ranking.
-        var random = SeededRandom(seed: 11)
+        var random = SplitMix64(seed: 11)
         let rows = Self.world.variants.map { features in
             ClickRow(segment: "a", features: features, impressions: 1000,
                      clicks: SyntheticClickWorld.binomial(trials: 1000, probability: 0.02, using: &random))

@@ -18,7 +18,7 @@ struct SyntheticClickWorld {
 
     /// Twelve banner features on their natural scales: contrast as a WCAG
     /// ratio 1–21, three 0/1 flags, the rest fractions.
-    static func randomVariant(using random: inout SeededRandom) -> FeatureVector {
+    static func randomVariant(using random: inout SplitMix64) -> FeatureVector {
         var features = FeatureVector()
         for name in ScoringFeatures.names {
             switch name {
@@ -44,7 +44,7 @@ struct SyntheticClickWorld {
     ]
 
     init(variantCount: Int, segments: [TrueSegment], seed: UInt64) {
-        var random = SeededRandom(seed: seed)
+        var random = SplitMix64(seed: seed)
         let generated = (0 ..< variantCount).map { _ in Self.randomVariant(using: &random) }
         variants = generated
         // Set each bias so the segment's average banner sits at a 2 % CTR.
@@ -66,7 +66,7 @@ struct SyntheticClickWorld {
     /// `impressions`, clicks binomial at the true rate.
     func simulate(variants indices: [Int], segments chosen: [TrueSegment]? = nil,
                   impressions: ClosedRange<Int> = 200 ... 2000, seed: UInt64) -> [ClickRow] {
-        var random = SeededRandom(seed: seed)
+        var random = SplitMix64(seed: seed)
         var rows: [ClickRow] = []
         for segment in chosen ?? segments {
             for index in indices {
@@ -82,7 +82,7 @@ struct SyntheticClickWorld {
 
     /// Binomial draws by waiting times: geometric gaps between successes, so
     /// the cost is the number of clicks, not of impressions.
-    static func binomial(trials: Int, probability p: Double, using random: inout SeededRandom) -> Int {
+    static func binomial(trials: Int, probability p: Double, using random: inout SplitMix64) -> Int {
         guard p > 0 else { return 0 }
         guard p < 1 else { return trials }
         let logFailure = log1p(-p)

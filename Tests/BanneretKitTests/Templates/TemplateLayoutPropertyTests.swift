@@ -11,7 +11,7 @@ import Testing
                              "sole", "for", "wet", "trails", "Pro", "Edition", "2", "XL", "wireless", "headphones",
                              "noise-cancelling", "Superextraordinarilylongcompoundproductname"]
 
-    static func word(_ script: Int, using random: inout SeededRandom) -> String {
+    static func word(_ script: Int, using random: inout SplitMix64) -> String {
         switch script {
         case 0: return latinWords.randomElement(using: &random)!
         case 1: // Hangul syllables, 1–6 per word
@@ -25,7 +25,7 @@ import Testing
         }
     }
 
-    static func title(length: Int, using random: inout SeededRandom) -> (String, String) {
+    static func title(length: Int, using random: inout SplitMix64) -> (String, String) {
         let mode = Int.random(in: 0 ... 3, using: &random)   // 0 Latin, 1 Hangul, 2 Arabic, 3 mixed
         var text = ""
         while text.count < length {
@@ -49,7 +49,7 @@ import Testing
 
     @Test(arguments: 0 ..< 6)
     func randomProductsRenderCleanlyOrAreRefusedForAReason(batch: Int) throws {
-        var random = SeededRandom(seed: 0xBA_0000 + UInt64(batch))
+        var random = SplitMix64(seed: 0xBA_0000 + UInt64(batch))
         let worker = RenderWorker(engine: Fixtures.engine)
         var rendered = 0, refused = 0
         for _ in 0 ..< 12 {

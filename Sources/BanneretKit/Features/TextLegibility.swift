@@ -138,6 +138,8 @@ extension TextLegibility {
             guard element.frame.intersection(frame) != nil else { return nil }
             switch element {
             case .shape(let shape):
+                // A clear fill (an outlined button) paints nothing under the text; only its outline shows.
+                if case .solid(let c) = shape.fill, c.alpha == 0 { return nil }
                 let opaque: Bool
                 switch shape.fill {
                 case .solid(let c): opaque = c.alpha >= 1

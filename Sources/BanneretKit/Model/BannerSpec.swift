@@ -89,16 +89,29 @@ public struct ShapeElement: Sendable, Hashable {
         case ellipse
     }
 
+    /// An outline drawn inside the shape's edge.
+    public struct Stroke: Sendable, Hashable {
+        public var color: Color
+        public var width: Double
+
+        public init(color: Color, width: Double) {
+            self.color = color
+            self.width = width
+        }
+    }
+
     public var id: String
     public var frame: Rect
     public var kind: Kind
     public var fill: Fill
+    public var stroke: Stroke?
 
-    public init(id: String, frame: Rect, kind: Kind, fill: Fill) {
+    public init(id: String, frame: Rect, kind: Kind, fill: Fill, stroke: Stroke? = nil) {
         self.id = id
         self.frame = frame
         self.kind = kind
         self.fill = fill
+        self.stroke = stroke
     }
 }
 

@@ -42,6 +42,14 @@ final class BannerRenderer {
                 path(shape.kind, in: shape.frame, on: cairo)
                 setSource(shape.fill, over: shape.frame, on: cairo)
                 cairo_fill(cairo)
+                if let stroke = shape.stroke {
+                    // Inset by half the width so the outline stays inside the frame the layout solved.
+                    let half = stroke.width / 2
+                    path(shape.kind, in: shape.frame.insetBy(dx: half, dy: half), on: cairo)
+                    setSource(.solid(stroke.color), over: shape.frame, on: cairo)
+                    cairo_set_line_width(cairo, stroke.width)
+                    cairo_stroke(cairo)
+                }
             case .image(let image):
                 try draw(image, on: cairo)
             case .text(let text):

@@ -263,6 +263,10 @@ struct TemplateLayout {
                                                   style: item.style!.pinned(at: fitted.fontSize, lines: nil))))
             }
         }
+        if input.variant.ctaStyle == .outline {
+            let labels = Set(items.filter { !$0.dropped && $0.properties.binding == .cta }.map(\.element.id))
+            elements = CTAOutline.apply(to: elements, labels: labels, strokeWidth: max(1.5, Double(min(input.size.width, input.size.height)) / 150))
+        }
         var spec = BannerSpec(size: input.size, background: .solid(ColorResolver.color(template.background, input: input)),
                               elements: elements)
         spec.underlays = underlays

@@ -30,6 +30,13 @@ public struct Variant: Sendable, Hashable, Codable {
         case standard, mirrored
     }
 
+    /// How the call-to-action button is drawn.
+    public enum CTAStyle: String, Sendable, CaseIterable, Codable {
+        case filled
+        /// An outline in the button's colour, the label in that colour too.
+        case outline
+    }
+
     public var colorScheme: ColorScheme = .light
     public var copy: Copy = .fullTitle
     /// Index into the brand's allowed CTA texts for the product's language.
@@ -39,9 +46,11 @@ public struct Variant: Sendable, Hashable, Codable {
     /// 0: the brand's main font pairing; 1…: its alternates.
     public var fontPairing = 0
     public var layout: Layout = .standard
+    public var ctaStyle: CTAStyle = .filled
 
     public init(colorScheme: ColorScheme = .light, copy: Copy = .fullTitle, ctaIndex: Int = 0, imageIndex: Int = 0,
-                fontPairing: Int = 0, layout: Layout = .standard) {
+                fontPairing: Int = 0, layout: Layout = .standard, ctaStyle: CTAStyle = .filled) {
+        self.ctaStyle = ctaStyle
         self.colorScheme = colorScheme
         self.copy = copy
         self.ctaIndex = ctaIndex
@@ -55,11 +64,11 @@ public struct Variant: Sendable, Hashable, Codable {
     /// Stable, readable name of the choice on each axis, for the manifest and file names.
     public var axes: [String: String] {
         ["color_scheme": colorScheme.rawValue, "copy": copy.rawValue, "cta": "\(ctaIndex)", "image": "\(imageIndex)",
-         "fonts": "\(fontPairing)", "layout": layout.rawValue]
+         "fonts": "\(fontPairing)", "layout": layout.rawValue, "cta_style": ctaStyle.rawValue]
     }
 
     /// Short key, e.g. `primary-short_title-c1-i0-f0-standard`.
     public var key: String {
-        "\(colorScheme.rawValue)-\(copy.rawValue)-c\(ctaIndex)-i\(imageIndex)-f\(fontPairing)-\(layout.rawValue)"
+        "\(colorScheme.rawValue)-\(copy.rawValue)-c\(ctaIndex)-i\(imageIndex)-f\(fontPairing)-\(layout.rawValue)-\(ctaStyle.rawValue)"
     }
 }

@@ -18,8 +18,10 @@ enum VariantSelector {
                     for image in 0 ..< min(imageCount, 4) {
                         for fonts in 0 ..< pairings {
                             for layout in Variant.Layout.allCases {
-                                result.append(Variant(colorScheme: scheme, copy: copy, ctaIndex: cta, imageIndex: image,
-                                                      fontPairing: fonts, layout: layout))
+                                for style in Variant.CTAStyle.allCases {
+                                    result.append(Variant(colorScheme: scheme, copy: copy, ctaIndex: cta, imageIndex: image,
+                                                          fontPairing: fonts, layout: layout, ctaStyle: style))
+                                }
                             }
                         }
                     }
@@ -33,11 +35,11 @@ enum VariantSelector {
         guard count > 0, !candidates.isEmpty else { return [] }
         var chosen = [candidates.contains(.standard) ? Variant.standard : candidates[0]]
         var distance = candidates.map { hamming($0, chosen[0]) }
+        let ties = candidates.map { tieBreak($0, seed) }
         while chosen.count < min(count, candidates.count) {
             var best = -1
             for index in candidates.indices where distance[index] > 0 {
-                if best < 0 || distance[index] > distance[best]
-                    || (distance[index] == distance[best] && tieBreak(candidates[index], seed) < tieBreak(candidates[best], seed)) {
+                if best < 0 || distance[index] > distance[best] || (distance[index] == distance[best] && ties[index] < ties[best]) {
                     best = index
                 }
             }
@@ -52,6 +54,7 @@ enum VariantSelector {
     static func hamming(_ a: Variant, _ b: Variant) -> Int {
         (a.colorScheme != b.colorScheme ? 1 : 0) + (a.copy != b.copy ? 1 : 0) + (a.ctaIndex != b.ctaIndex ? 1 : 0)
             + (a.imageIndex != b.imageIndex ? 1 : 0) + (a.fontPairing != b.fontPairing ? 1 : 0) + (a.layout != b.layout ? 1 : 0)
+            + (a.ctaStyle != b.ctaStyle ? 1 : 0)
     }
 
     /// FNV-1a of the key mixed with the seed: stable across runs and platforms (unlike `Hasher`).

@@ -41,29 +41,17 @@ struct SaliencyMap: Sendable, Hashable {
     /// Mean saliency over the whole canvas, 0...1.
     var meanValue: Double { values.isEmpty ? 0 : values.reduce(0, +) / Double(values.count) }
 
-    /// Samples the picture's alpha where the renderer draws it. The placement
-    /// repeats `BannerRenderer.draw(_:on:)`: `contain` scales the whole
-    /// picture into the frame at `alignment`, `cover` fills the frame around
-    /// `focus` and is clipped to it. Rounded corners are not cut off (they
+    /// Samples the picture's alpha where the renderer draws it (the same
+    /// ``ImagePlacement``; `cover` is clipped to the frame). Rounded corners are not cut off (they
     /// hold a few background pixels at most).
     private static func paintAlpha(of image: DecodedImage, placedBy element: ImageElement, on grid: SamplingGrid,
                                    into values: inout [Double]) {
         let frame = element.frame
-        let iw = Double(image.width), ih = Double(image.height)
-        let scale = element.fit == .cover ? max(frame.width / iw, frame.height / ih)
-                                          : min(frame.width / iw, frame.height / ih)
+        let placement = ImagePlacement(element, imageWidth: image.width, imageHeight: image.height)
+        let scale = placement.scale
         guard scale > 0 else { return }
-        let dw = iw * scale, dh = ih * scale
-        let dx: Double, dy: Double
-        switch element.fit {
-        case .contain:
-            dx = frame.x + (frame.width - dw) * element.alignment.x
-            dy = frame.y + (frame.height - dh) * element.alignment.y
-        case .cover:
-            dx = min(frame.x, max(frame.maxX - dw, frame.x + frame.width / 2 - element.focus.x * dw))
-            dy = min(frame.y, max(frame.maxY - dh, frame.y + frame.height / 2 - element.focus.y * dh))
-        }
-        var drawn = Rect(x: dx, y: dy, width: dw, height: dh)
+        let (dx, dy) = (placement.rect.x, placement.rect.y)
+        var drawn = placement.rect
         if element.fit == .cover || element.cornerRadius > 0 {
             guard let clipped = drawn.intersection(frame) else { return }
             drawn = clipped

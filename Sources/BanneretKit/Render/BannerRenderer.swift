@@ -70,20 +70,9 @@ final class BannerRenderer {
     private func draw(_ element: ImageElement, on cairo: OpaquePointer) throws {
         let image = try images.image(at: element.source)
         let frame = element.frame
-        let iw = Double(image.width), ih = Double(image.height)
-        let scale = element.fit == .cover ? max(frame.width / iw, frame.height / ih)
-                                          : min(frame.width / iw, frame.height / ih)
-        let dw = iw * scale, dh = ih * scale
-        var dx: Double, dy: Double
-        switch element.fit {
-        case .contain:
-            dx = frame.x + (frame.width - dw) * element.alignment.x
-            dy = frame.y + (frame.height - dh) * element.alignment.y
-        case .cover:
-            // Centre the focal point, but never uncover the frame's edges.
-            dx = min(frame.x, max(frame.maxX - dw, frame.x + frame.width / 2 - element.focus.x * dw))
-            dy = min(frame.y, max(frame.maxY - dh, frame.y + frame.height / 2 - element.focus.y * dh))
-        }
+        let placement = ImagePlacement(element, imageWidth: image.width, imageHeight: image.height)
+        let scale = placement.scale
+        let (dx, dy, dw, dh) = (placement.rect.x, placement.rect.y, placement.rect.width, placement.rect.height)
         let level = image.level(forScale: scale)
         let source = cairo_image_surface_create_for_data(level.bytes.assumingMemoryBound(to: UInt8.self),
                                                          CAIRO_FORMAT_ARGB32, Int32(level.width),

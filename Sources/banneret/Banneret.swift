@@ -9,7 +9,7 @@ struct Banneret: ParsableCommand {
         abstract: "Generate on-brand ad banners from product feeds.",
         version: RendererVersion.banneret,
         subcommands: [GenerateCommand.self, ValidateCommand.self, SchemaCommand.self, BenchCommand.self, TrainCommand.self,
-                      ScoreCommand.self],
+                      ScoreCommand.self, MergeCommand.self],
         defaultSubcommand: GenerateCommand.self
     )
 }
@@ -22,12 +22,15 @@ enum ExitStatus {
     static let noInput: Int32 = 66
     static let software: Int32 = 70
     static let cannotCreate: Int32 = 73
+    /// A failure worth retrying (network, preemption): job engines run the shard again.
+    static let tempFail: Int32 = 75
 
     static func code(for error: BanneretError) -> Int32 {
         switch error.code {
         case .feedMissing, .brandMissing, .fontMissing, .imageMissing, .templateMissing, .segmentsMissing, .logMissing,
              .manifestMissing, .featuresMissing, .modelMissing: noInput
         case .outputUnwritable: cannotCreate
+        case .interrupted, .imageFetchFailed: tempFail
         case .sizeInvalid: usage
         case .renderFailed, .encodeFailed, .fontConfigFailed: software
         default: dataError

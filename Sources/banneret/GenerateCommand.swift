@@ -56,6 +56,15 @@ struct GenerateCommand: ParsableCommand {
     @Option(help: "Keep each segment's best K variants per product, template and size; the others are not kept.")
     var top: Int?
 
+    @Flag(help: "Render again what an earlier run into the same folder already finished.")
+    var force = false
+
+    @Option(help: "Render only shard INDEX/COUNT (e.g. 3/16), products dealt by a stable hash of their id; without it, JOB_COMPLETION_INDEX, AWS_BATCH_JOB_ARRAY_INDEX or CLOUD_RUN_TASK_INDEX set the shard.")
+    var shard: String?
+
+    @Option(help: "Shard count when the index comes from JOB_COMPLETION_INDEX (or set BANNERET_SHARD_COUNT).")
+    var shardCount: Int?
+
     @Option(help: "Output folder. Default: Output/.")
     var out: String?
 
@@ -104,30 +113,55 @@ struct GenerateCommand: ParsableCommand {
             options.variants = variants
             options.variantSeed = seed
             options.top = top
+            options.force = force
+            options.shard = try shard.map(Shard.init(parsing:)) ?? Shard.fromEnvironment(countOverride: shardCount)
+            options.collectResults = false
+            let signals = StopSignals()
+            options.cancellation = signals.flag
+            let display = quiet ? nil : ProgressDisplay()
+            if let display { options.progress = { display.update($0) } }
             if let model {
                 options.scorer = BannerScorer(model: try PreferenceModelFile.load(URL(fileURLWithPath: model)))
             } else if let segments {
                 options.scorer = BannerScorer(segments: try SegmentsLoader.load(URL(fileURLWithPath: segments)))
             }
             let report = try Generator(engine: engine).run(options)
+            display?.finish()
             for notice in report.notices {
                 FileHandle.standardError.write(Data("warning: \(notice)\n".utf8))
             }
-            for item in report.errors {
-                let what = [item.productID, item.size].compactMap { $0 }.joined(separator: " @ ")
-                FileHandle.standardError.write(Data("rejected \(what.isEmpty ? "record" : what): \(item.error)\n".utf8))
+            let suffix = options.shard?.fileSuffix ?? ""
+            if report.interrupted {
+                // SIGTERM is how job engines preempt: 75 asks them to run the shard again.
+                throw ExitCode(signals.received == SIGINT ? 130 : ExitStatus.tempFail)
             }
+            Self.printRejections(from: outURL.appendingPathComponent("errors\(suffix).jsonl"), count: report.rejectedCount)
             if !quiet {
-                let rate = Double(report.entries.count) / max(report.seconds, 0.001)
-                print("banneret: \(report.entries.count) banners in \(String(format: "%.2f", report.seconds)) s "
-                    + "(\(String(format: "%.0f", rate))/s, \(jobs) jobs) → \(outURL.path)/manifest.jsonl"
-                    + (report.errors.isEmpty ? "" : "; \(report.errors.count) rejected, see errors.jsonl"))
+                let rate = Double(report.bannersWritten) / max(report.seconds, 0.001)
+                print("banneret: \(report.bannersWritten) banners in \(String(format: "%.2f", report.seconds)) s "
+                    + "(\(String(format: "%.0f", rate))/s, \(jobs) jobs)"
+                    + (report.bannersReused > 0 ? ", \(report.bannersReused) already done" : "")
+                    + (options.shard.map { ", shard \($0)" } ?? "")
+                    + " → \(outURL.path)/manifest\(suffix).jsonl"
+                    + (report.rejectedCount == 0 ? "" : "; \(report.rejectedCount) rejected, see errors\(suffix).jsonl"))
             }
+            if report.retryable { throw ExitCode(ExitStatus.tempFail) }
             // Nothing could be read at all: the input is the problem, not some records.
-            if report.productsRead == 0, !report.errors.isEmpty { throw ExitCode(ExitStatus.dataError) }
-            if !report.errors.isEmpty { throw ExitCode(ExitStatus.someRejected) }
+            if report.productsRead == 0, report.rejectedCount > 0 { throw ExitCode(ExitStatus.dataError) }
+            if report.rejectedCount > 0 { throw ExitCode(ExitStatus.someRejected) }
         } catch let error as BanneretError {
             throw fail(error)
         }
+    }
+
+    /// The first rejections, readable; all of them are in the errors file.
+    static func printRejections(from url: URL, count: Int, limit: Int = 20) {
+        guard count > 0, let text = try? String(contentsOf: url, encoding: .utf8) else { return }
+        for line in text.split(separator: "\n").prefix(limit) {
+            guard let item = try? JSONDecoder().decode(RejectedItem.self, from: Data(line.utf8)) else { continue }
+            let what = [item.productID, item.size].compactMap { $0 }.joined(separator: " @ ")
+            FileHandle.standardError.write(Data("rejected \(what.isEmpty ? "record" : what): \(item.error)\n".utf8))
+        }
+        if count > limit { FileHandle.standardError.write(Data("… and \(count - limit) more in \(url.lastPathComponent)\n".utf8)) }
     }
 }

@@ -50,6 +50,8 @@ public struct ImageFetcher: Sendable {
                 try? FileManager.default.removeItem(at: etagFile)
             }
             return body.path
+        case 500 ... 599, 408, 429:
+            throw BanneretError(.imageFetchFailed, "HTTP \(response.statusCode) fetching the image; try again later", at: location)
         default:
             throw BanneretError(.imageMissing, "HTTP \(response.statusCode) fetching the image", at: location)
         }
@@ -63,7 +65,7 @@ public struct ImageFetcher: Sendable {
         let done = DispatchSemaphore(value: 0)
         let task = URLSession.shared.dataTask(with: request) { data, response, error in
             if let error {
-                box.result = .failure(BanneretError(.imageMissing, "cannot fetch the image: \(error.localizedDescription)",
+                box.result = .failure(BanneretError(.imageFetchFailed, "cannot fetch the image: \(error.localizedDescription)",
                                                     at: location))
             } else if let http = response as? HTTPURLResponse {
                 box.result = .success((data ?? Data(), http))

@@ -26,6 +26,17 @@ public struct GenerationOptions: Sendable {
     public var scorer: BannerScorer?
     /// Keep only each segment's best `top` variants per product, template and size; nil keeps all.
     public var top: Int?
+    /// Render again even what an earlier run finished (otherwise it is skipped).
+    public var force = false
+    /// Render only this shard's products and name outputs after it.
+    public var shard: Shard?
+    /// Set it to stop: banners in flight finish, finished groups are kept for the next run.
+    public var cancellation: CancellationFlag?
+    /// Called after each chunk of products, on the calling thread.
+    public var progress: (@Sendable (GenerationProgress) -> Void)?
+    /// Keep every manifest entry and rejection in the report (the files have them anyway);
+    /// turn off for huge runs to keep memory flat.
+    public var collectResults = true
 
     public init(feedURL: URL, sizes: [BannerSize] = BannerSize.defaultMix, format: OutputFormat = .defaultPNG,
                 outputDirectory: URL, jobs: Int = ProcessInfo.processInfo.activeProcessorCount,
@@ -50,6 +61,37 @@ public struct GenerationReport: Sendable {
     public var productsRead: Int
     /// What reading the feed repaired or assumed (a Latin-1 feed, a repaired bare `&`).
     public var notices: [BanneretError]
+    /// Banners rendered by this run, and banners an earlier run had finished.
+    public var bannersWritten = 0
+    public var bannersReused = 0
+    public var rejectedCount = 0
+    /// Stopped by ``GenerationOptions/cancellation``: nothing was published; run again to finish.
+    public var interrupted = false
+    /// Some failures may pass when tried again (network, interruption): job engines should retry.
+    public var retryable = false
+}
+
+/// How far a run has got.
+public struct GenerationProgress: Sendable {
+    /// Products × templates × sizes finished, and in all (nil when not counted).
+    public var groupsDone: Int
+    public var groupsTotal: Int?
+    public var bannersWritten: Int
+    public var bannersReused: Int
+    public var rejected: Int
+    public var seconds: Double
+}
+
+/// A stop request shared between a signal handler and the workers.
+public final class CancellationFlag: @unchecked Sendable {
+    private let lock = NSLock()
+    private var cancelled = false
+
+    public init() {}
+
+    public var isCancelled: Bool { lock.withLock { cancelled } }
+
+    public func cancel() { lock.withLock { cancelled = true } }
 }
 
 /// A product or banner that was not produced, and why.

@@ -17,92 +17,279 @@ public struct Generator: Sendable {
         var template: Template
         var imagePath: Result<String?, BanneretError>
         var variant: Variant = .standard
+        /// Index of the group (product × template × size) it belongs to.
+        var group: Int = 0
     }
+
+    /// One product at one template and size: the unit that is finished,
+    /// journalled and skipped on a later run as a whole.
+    private struct Group {
+        var key: String?
+        var reused: [ManifestEntry]?
+        var items: Range<Int>
+    }
+
+    /// Products rendered together: enough to keep every thread busy, few
+    /// enough that a crash loses little and memory stays small.
+    static let chunkSize = 64
 
     public func run(_ options: GenerationOptions) throws -> GenerationReport {
         let start = Date()
-        let feed = try FeedReader.read(contentsOf: options.feedURL, format: options.feedFormat,
-                                       defaultCurrency: options.defaultCurrency, lenient: options.lenient)
-        var rejected = feed.errors.map { RejectedItem(productID: nil, size: nil, error: $0) }
+        let out = options.outputDirectory
         do {
-            try FileManager.default.createDirectory(at: options.outputDirectory, withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
         } catch {
-            throw BanneretError(.outputUnwritable, "cannot create \(options.outputDirectory.path): \(error.localizedDescription)",
-                                at: Location(file: options.outputDirectory.path))
+            throw BanneretError(.outputUnwritable, "cannot create \(out.path): \(error.localizedDescription)",
+                                at: Location(file: out.path))
+        }
+        TemporaryFiles.sweep(out)
+        let suffix = options.shard?.fileSuffix ?? ""
+        let journal = try OutputJournal(url: out.appendingPathComponent(".banneret/groups\(suffix).jsonl"))
+        let manifest = try StreamingOutput(url: out.appendingPathComponent("manifest\(suffix).jsonl"))
+        let errorsFile = try StreamingOutput(url: out.appendingPathComponent("errors\(suffix).jsonl"))
+        var state = RunState(options: options, journal: journal, manifest: manifest, errors: errorsFile, start: start)
+        state.groupsTotal = options.progress == nil ? nil : try countGroups(options)
+        state.workers = (0 ..< max(1, options.jobs)).map { _ in RenderWorker(engine: engine) }
+
+        do {
+            var failure: Error?
+            try FeedReader.stream(contentsOf: options.feedURL, options: FeedReader.Options(
+                format: options.feedFormat, defaultCurrency: options.defaultCurrency, lenient: options.lenient,
+                jobs: options.jobs)) { batch in
+                guard failure == nil, options.cancellation?.isCancelled != true else { return }
+                do {
+                    state.notices += batch.notices
+                    try state.reject(batch.errors.map { RejectedItem(productID: nil, size: nil, error: $0) })
+                    var owned: [(Product, Int)] = []
+                    for (product, line) in zip(batch.products, batch.lines) where options.shard?.owns(productID: product.id) ?? true {
+                        owned.append((product, line))
+                    }
+                    state.productsRead += owned.count
+                    for chunk in stride(from: 0, to: owned.count, by: Self.chunkSize) {
+                        guard options.cancellation?.isCancelled != true else { return }
+                        try process(Array(owned[chunk ..< min(chunk + Self.chunkSize, owned.count)]), state: &state)
+                    }
+                } catch {
+                    failure = error
+                }
+            }
+            if let failure { throw failure }
+        } catch {
+            manifest.abandon()
+            errorsFile.abandon()
+            try? journal.flush()
+            throw error
+        }
+        try journal.flush()
+        let interrupted = options.cancellation?.isCancelled == true
+        if interrupted {
+            // Finished groups are in the journal; the next run picks up from there.
+            manifest.abandon()
+            errorsFile.abandon()
+        } else {
+            try manifest.publish()
+            try errorsFile.publish()
+            try journal.compact(keeping: state.usedKeys)
+        }
+        return GenerationReport(entries: state.entries, errors: state.rejected, seconds: Date().timeIntervalSince(start),
+                                productsRead: state.productsRead, notices: state.notices, bannersWritten: state.written,
+                                bannersReused: state.reused, rejectedCount: state.rejectedCount, interrupted: interrupted,
+                                retryable: state.retryable || interrupted)
+    }
+
+    /// Everything one run accumulates while it streams.
+    private struct RunState {
+        let options: GenerationOptions
+        let journal: OutputJournal
+        let manifest: StreamingOutput
+        let errors: StreamingOutput
+        let start: Date
+        var workers: [RenderWorker] = []
+        var resolver: ImageLinkResolver
+        let fetcher: ImageFetcher
+        let digests = FileDigests()
+        var entries: [ManifestEntry] = []
+        var rejected: [RejectedItem] = []
+        var notices: [BanneretError] = []
+        var usedKeys: [String] = []
+        var productsRead = 0, written = 0, reused = 0, rejectedCount = 0, groupsDone = 0
+        var groupsTotal: Int?
+        var retryable = false
+        let encoder: JSONEncoder = {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+            return encoder
+        }()
+
+        init(options: GenerationOptions, journal: OutputJournal, manifest: StreamingOutput, errors: StreamingOutput, start: Date) {
+            self.options = options
+            self.journal = journal
+            self.manifest = manifest
+            self.errors = errors
+            self.start = start
+            resolver = ImageLinkResolver(feedDirectory: options.feedURL.deletingLastPathComponent(),
+                                         allowedDirectories: options.allowedDirectories)
+            fetcher = ImageFetcher(cacheDirectory: options.imageCacheDirectory
+                ?? options.outputDirectory.appendingPathComponent(".image-cache"))
         }
 
-        var resolver = ImageLinkResolver(feedDirectory: options.feedURL.deletingLastPathComponent(),
-                                         allowedDirectories: options.allowedDirectories)
-        // Remote images are fetched (or revalidated) once, before any rendering.
-        let fetcher = ImageFetcher(cacheDirectory: options.imageCacheDirectory
-            ?? options.outputDirectory.appendingPathComponent(".image-cache"))
-        for link in Set(feed.products.compactMap(\.imageLink)).sorted()
-        where link.hasPrefix("http://") || link.hasPrefix("https://") {
-            resolver.remote[link] = Result {
+        mutating func reject(_ items: [RejectedItem]) throws {
+            guard !items.isEmpty else { return }
+            var lines = Data()
+            for item in items {
+                lines.append(try encoder.encode(item))
+                lines.append(0x0A)
+                if item.error.isRetryable { retryable = true }
+            }
+            try errors.append(lines)
+            rejectedCount += items.count
+            if options.collectResults { rejected += items }
+        }
+
+        mutating func emit(_ kept: [ManifestEntry]) throws {
+            var lines = Data()
+            for entry in kept {
+                lines.append(try encoder.encode(entry))
+                lines.append(0x0A)
+            }
+            try manifest.append(lines)
+            if options.collectResults { entries += kept }
+        }
+
+        func report() {
+            options.progress?(GenerationProgress(groupsDone: groupsDone, groupsTotal: groupsTotal, bannersWritten: written,
+                                                 bannersReused: reused, rejected: rejectedCount,
+                                                 seconds: Date().timeIntervalSince(start)))
+        }
+    }
+
+    /// Products × templates × sizes owned by this shard, for the progress display.
+    private func countGroups(_ options: GenerationOptions) throws -> Int {
+        var products = 0
+        try FeedReader.stream(contentsOf: options.feedURL, options: FeedReader.Options(
+            format: options.feedFormat, defaultCurrency: options.defaultCurrency, lenient: options.lenient, jobs: options.jobs)) { batch in
+            products += batch.products.filter { options.shard?.owns(productID: $0.id) ?? true }.count
+        }
+        return products * engine.templates.count * options.sizes.count
+    }
+
+    /// Renders one chunk of products: groups an earlier run finished are
+    /// taken from the journal, the rest rendered in parallel; results are
+    /// written in feed order.
+    private func process(_ products: [(Product, Int)], state: inout RunState) throws {
+        let options = state.options
+        // Remote images are fetched (or revalidated) before any of this chunk renders.
+        for link in Set(products.flatMap { [$0.0.imageLink].compactMap { $0 } + $0.0.additionalImageLinks }).sorted()
+        where (link.hasPrefix("http://") || link.hasPrefix("https://")) && state.resolver.remote[link] == nil {
+            state.resolver.remote[link] = Result {
                 guard let url = URL(string: link) else {
                     throw BanneretError(.imageMissing, "not a valid URL", at: Location(file: link))
                 }
-                return try fetcher.fetch(url)
+                return try state.fetcher.fetch(url)
             }.mapError { $0 as? BanneretError ?? BanneretError(.imageMissing, "\($0)") }
         }
         var items: [WorkItem] = []
-        for (product, line) in zip(feed.products, feed.lines) {
-            let image: Result<String?, BanneretError> = Result {
-                try product.imageLink.map { try resolver.resolve($0, file: options.feedURL.path, line: line) }
-            }.mapError { $0 as? BanneretError ?? BanneretError(.imageMissing, "\($0)") }
+        var groups: [Group] = []
+        for (product, line) in products {
+            let resolver = state.resolver
+            func resolve(_ link: String?) -> Result<String?, BanneretError> {
+                Result { try link.map { try resolver.resolve($0, file: options.feedURL.path, line: line) } }
+                    .mapError { $0 as? BanneretError ?? BanneretError(.imageMissing, "\($0)") }
+            }
+            let main = resolve(product.imageLink)
             let variants = options.variants <= 1 ? [Variant.standard]
                 : VariantSelector.select(options.variants, from: VariantSelector.candidates(product: product, brand: engine.brand),
                                          seed: options.variantSeed)
+            let paths = variants.map { $0.imageIndex > 0 ? resolve(product.additionalImageLinks[$0.imageIndex - 1]) : main }
             for template in engine.templates {
                 for size in options.sizes {
-                    for variant in variants {
-                        var path = image
-                        if variant.imageIndex > 0 {
-                            let link = product.additionalImageLinks[variant.imageIndex - 1]
-                            path = Result { try resolver.resolve(link, file: options.feedURL.path, line: line) }
-                                .map(Optional.some)
-                                .mapError { $0 as? BanneretError ?? BanneretError(.imageMissing, "\($0)") }
+                    let first = items.count
+                    var ids: [String] = []
+                    for (variant, path) in zip(variants, paths) {
+                        items.append(WorkItem(product: product, line: line, size: size, template: template, imagePath: path,
+                                              variant: variant, group: groups.count))
+                        if case .success(let imagePath) = path {
+                            ids.append(identity(product: product, size: size, template: template, variant: variant,
+                                                imagePath: imagePath, options: options, digests: state.digests))
                         }
-                        items.append(WorkItem(product: product, line: line, size: size, template: template,
-                                              imagePath: path, variant: variant))
                     }
+                    var group = Group(key: nil, reused: nil, items: first ..< items.count)
+                    if ids.count == variants.count {
+                        let key = groupKey(ids, options: options)
+                        group.key = key
+                        if !options.force, let done = state.journal.entries(for: key),
+                           done.allSatisfy({ FileManager.default.fileExists(atPath: options.outputDirectory.appendingPathComponent($0.path).path) }) {
+                            group.reused = done
+                        }
+                    }
+                    groups.append(group)
                 }
             }
         }
 
+        // Render what was not reused.
+        let todo = groups.filter { $0.reused == nil }.flatMap { Array($0.items) }
         let slots = Slots<Result<ManifestEntry, RejectedItem>>(count: items.count)
         let hashes = Slots<UInt64>(count: items.count)
-        let digests = FileDigests()
-        let engine = self.engine
-        let work = items
-        parallelFor(count: work.count, jobs: options.jobs) { worker, index in
-            let item = work[index]
-            slots[index] = Self.produce(item, options: options, worker: worker, engine: engine, digests: digests) { hashes[index] = $0 }
-        }
-
-        var entries: [ManifestEntry] = []
-        // Variants of one product, template and size, in work order (the standard variant first).
-        var groups: [(key: String, members: [(entry: ManifestEntry, hash: UInt64)])] = []
-        var groupIndex: [String: Int] = [:]
-        for (index, result) in slots.values.enumerated() {
-            switch result {
-            case .success(let entry):
-                let key = "\(entry.productID)|\(entry.template)|\(entry.size)"
-                if groupIndex[key] == nil {
-                    groupIndex[key] = groups.count
-                    groups.append((key, []))
-                }
-                groups[groupIndex[key]!].members.append((entry, hashes[index] ?? 0))
-            case .failure(let item): rejected.append(item)
-            case nil: break
+        let engine = self.engine, digests = state.digests, work = items
+        BanneretKit.parallelFor(count: todo.count, workers: state.workers) { worker, position in
+            guard options.cancellation?.isCancelled != true else { return }
+            let index = todo[position]
+            slots[index] = Self.produce(work[index], options: options, worker: worker, engine: engine, digests: digests) {
+                hashes[index] = $0
             }
         }
+
+        // Results in feed order; a group is journalled once all of it is done.
+        let results = slots.values
         for group in groups {
-            entries += selectVariants(group.members, options: options)
+            if let reused = group.reused {
+                try state.emit(reused)
+                state.usedKeys.append(group.key!)
+                state.reused += reused.count
+                state.groupsDone += 1
+                continue
+            }
+            let outcomes = group.items.map { results[$0] }
+            guard outcomes.allSatisfy({ $0 != nil }) else { continue }   // interrupted part-way
+            var members: [(entry: ManifestEntry, hash: UInt64)] = []
+            var failures: [RejectedItem] = []
+            for (index, outcome) in zip(group.items, outcomes) {
+                switch outcome! {
+                case .success(let entry): members.append((entry, hashes[index] ?? 0))
+                case .failure(let item): failures.append(item)
+                }
+            }
+            let kept = selectVariants(members, options: options)
+            try state.emit(kept)
+            try state.reject(failures)
+            state.written += kept.count
+            state.groupsDone += 1
+            // A group with failures is tried again next time (a missing image may have arrived).
+            if failures.isEmpty, let key = group.key {
+                try state.journal.record(key, entries: kept)
+                state.usedKeys.append(key)
+            }
         }
-        try writeManifest(entries, errors: rejected, to: options.outputDirectory)
-        return GenerationReport(entries: entries, errors: rejected, seconds: Date().timeIntervalSince(start),
-                                productsRead: feed.products.count, notices: feed.notices)
+        try state.journal.flush()
+        state.report()
+    }
+
+    private func identity(product: Product, size: BannerSize, template: Template, variant: Variant, imagePath: String?,
+                          options: GenerationOptions, digests: FileDigests) -> String {
+        BannerIdentity.id(product: product, size: size, format: options.format, template: template.name,
+                          brandFingerprint: engine.brandFingerprint, fontFingerprint: engine.fonts.lock.fingerprint,
+                          imageDigest: imagePath.map(digests.digest) ?? "", variant: variant)
+    }
+
+    /// Names a group by everything its output depends on: the banners it may
+    /// produce (content-addressed ids) and how variants are chosen among them.
+    private func groupKey(_ ids: [String], options: GenerationOptions) -> String {
+        var hasher = SHA256Hasher()
+        for id in ids { hasher.update(id) }
+        hasher.update("variants=\(options.variants) seed=\(options.variantSeed) top=\(options.top ?? 0)")
+        hasher.update("scorer=\(options.scorer?.fingerprint ?? "")")
+        return String(hasher.finish().prefix(32))
     }
 
     private static func produce(_ item: WorkItem, options: GenerationOptions, worker: RenderWorker, engine: Engine,
@@ -136,7 +323,11 @@ public struct Generator: Sendable {
                                        fontFingerprint: engine.fonts.lock.fingerprint,
                                        imageDigest: imagePath.map(digests.digest) ?? "", variant: item.variant)
             let fileName = "\(id).\(options.format.fileExtension)"
-            try AtomicFile.write(data, to: options.outputDirectory.appendingPathComponent(fileName))
+            let target = options.outputDirectory.appendingPathComponent(fileName)
+            // Names are content addresses: an existing file already holds these bytes.
+            if options.force || !FileManager.default.fileExists(atPath: target.path) {
+                try AtomicFile.write(data, to: target)
+            }
             return .success(ManifestEntry(
                 id: id, productID: item.product.id, template: item.template.name, size: item.size.description,
                 format: options.format.name, path: fileName, bytes: data.count,
@@ -219,22 +410,5 @@ public struct Generator: Sendable {
         case .literal: nil
         case .field(let name): name
         }
-    }
-
-    private func writeManifest(_ entries: [ManifestEntry], errors: [RejectedItem], to folder: URL) throws {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        var manifest = Data()
-        for entry in entries {
-            manifest.append(try encoder.encode(entry))
-            manifest.append(0x0A)
-        }
-        try AtomicFile.write(manifest, to: folder.appendingPathComponent("manifest.jsonl"))
-        var errorLines = Data()
-        for error in errors {
-            errorLines.append(try encoder.encode(error))
-            errorLines.append(0x0A)
-        }
-        try AtomicFile.write(errorLines, to: folder.appendingPathComponent("errors.jsonl"))
     }
 }

@@ -21,6 +21,31 @@ func parallelFor(count: Int, jobs: Int, body: @escaping @Sendable (RenderWorker,
     group.wait()
 }
 
+/// The same with workers that outlive the call (a run renders chunk after
+/// chunk; font maps are built once).
+func parallelFor(count: Int, workers: [RenderWorker], body: @escaping @Sendable (RenderWorker, Int) -> Void) {
+    guard count > 0 else { return }
+    let counter = Counter()
+    let group = DispatchGroup()
+    for worker in workers.prefix(max(1, min(workers.count, count))) {
+        group.enter()
+        let box = UncheckedBox(worker)
+        let thread = Thread {
+            while let index = counter.next(below: count) { body(box.value, index) }
+            group.leave()
+        }
+        thread.stackSize = 8 << 20
+        thread.start()
+    }
+    group.wait()
+}
+
+/// A worker handed to exactly one thread at a time.
+private struct UncheckedBox<Value>: @unchecked Sendable {
+    let value: Value
+    init(_ value: Value) { self.value = value }
+}
+
 extension Generator {
     func parallelFor(count: Int, jobs: Int, body: @escaping @Sendable (RenderWorker, Int) -> Void) {
         let engine = self.engine

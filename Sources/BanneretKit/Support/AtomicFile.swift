@@ -9,7 +9,7 @@ import Glibc
 enum AtomicFile {
     static func write(_ data: Data, to url: URL) throws {
         let folder = url.deletingLastPathComponent()
-        let temp = folder.appendingPathComponent(".\(url.lastPathComponent).\(getpid()).\(UInt32.random(in: 0 ... .max)).tmp")
+        let temp = folder.appendingPathComponent(TemporaryFiles.name(for: url.lastPathComponent))
         let fd = open(temp.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw unwritable(url, errno) }
         var failure: Int32 = 0

@@ -8,6 +8,8 @@ public struct BanneretError: Error, Sendable, Equatable, CustomStringConvertible
         case fontLockInvalid = "font.lock_invalid"
         case fontConfigFailed = "font.config_failed"
         case imageMissing = "image.missing"
+        /// The network or the server failed (timeout, refused, HTTP 5xx): worth retrying later.
+        case imageFetchFailed = "image.fetch_failed"
         case imageCorrupt = "image.corrupt"
         case imageTooLarge = "image.too_large"
         case imageUnsupported = "image.unsupported"
@@ -37,6 +39,8 @@ public struct BanneretError: Error, Sendable, Equatable, CustomStringConvertible
         case renderFailed = "render.failed"
         case encodeFailed = "encode.failed"
         case outputUnwritable = "output.unwritable"
+        case interrupted = "run.interrupted"
+        case shardInvalid = "shard.invalid"
         case segmentsMissing = "segments.missing"
         case segmentsInvalid = "segments.invalid"
         case logMissing = "log.missing"
@@ -58,6 +62,10 @@ public struct BanneretError: Error, Sendable, Equatable, CustomStringConvertible
         self.message = message
         self.location = location
     }
+
+    /// A failure that may pass when tried again (a network error, an
+    /// interrupted run); job engines retry these (exit 75).
+    public var isRetryable: Bool { code == .imageFetchFailed || code == .interrupted }
 
     public var description: String {
         if let location { return "\(location): \(message) [\(code.rawValue)]" }

@@ -55,6 +55,12 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // A pipeline embedding the library: `swift run banneret-embedding-example`.
+        .executableTarget(
+            name: "banneret-embedding-example",
+            dependencies: ["BanneretKit"],
+            path: "Examples/Embedding"
+        ),
         .testTarget(
             name: "BanneretLayoutTests",
             dependencies: ["BanneretLayout"],
@@ -67,6 +73,11 @@ let package = Package(
         ),
         .testTarget(
             name: "banneretTests",
+            dependencies: ["BanneretKit"]
+        ),
+        // Only `import BanneretKit`, never @testable: what embedding code can reach.
+        .testTarget(
+            name: "BanneretKitAPITests",
             dependencies: ["BanneretKit"]
         ),
     ]

@@ -34,6 +34,8 @@ public struct GenerationOptions: Sendable {
     public var cancellation: CancellationFlag?
     /// Called after each chunk of products, on the calling thread.
     public var progress: (@Sendable (GenerationProgress) -> Void)?
+    /// Called with each chunk's manifest entries, in feed order, as they are written.
+    public var entriesHandler: (@Sendable ([ManifestEntry]) -> Void)?
     /// Keep every manifest entry and rejection in the report (the files have them anyway);
     /// turn off for huge runs to keep memory flat.
     public var collectResults = true

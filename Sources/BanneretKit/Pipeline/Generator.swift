@@ -154,6 +154,7 @@ public struct Generator: Sendable {
             }
             try manifest.append(lines)
             if options.collectResults { entries += kept }
+            if !kept.isEmpty { options.entriesHandler?(kept) }
         }
 
         func report() {

@@ -19,6 +19,8 @@ public struct Generator: Sendable {
         var variant: Variant = .standard
         /// Index of the group (product × template × size) it belongs to.
         var group: Int = 0
+        /// Its content address, known before rendering when its image is.
+        var id: String?
     }
 
     /// One product at one template and size: the unit that is finished,
@@ -29,9 +31,10 @@ public struct Generator: Sendable {
         var items: Range<Int>
     }
 
-    /// Products rendered together: enough to keep every thread busy, few
-    /// enough that a crash loses little and memory stays small.
-    static let chunkSize = 64
+    /// Products rendered together: enough to keep every thread busy and make
+    /// the pause between chunks (journal fsync, manifest lines) rare, few
+    /// enough that memory stays small and a crash loses little.
+    static let chunkSize = 256
 
     public func run(_ options: GenerationOptions) throws -> GenerationReport {
         let start = Date()
@@ -207,12 +210,14 @@ public struct Generator: Sendable {
                     let first = items.count
                     var ids: [String] = []
                     for (variant, path) in zip(variants, paths) {
-                        items.append(WorkItem(product: product, line: line, size: size, template: template, imagePath: path,
-                                              variant: variant, group: groups.count))
+                        var id: String?
                         if case .success(let imagePath) = path {
-                            ids.append(identity(product: product, size: size, template: template, variant: variant,
-                                                imagePath: imagePath, options: options, digests: state.digests))
+                            id = identity(product: product, size: size, template: template, variant: variant,
+                                          imagePath: imagePath, options: options, digests: state.digests)
+                            ids.append(id!)
                         }
+                        items.append(WorkItem(product: product, line: line, size: size, template: template, imagePath: path,
+                                              variant: variant, group: groups.count, id: id))
                     }
                     var group = Group(key: nil, reused: nil, items: first ..< items.count)
                     if ids.count == variants.count {
@@ -319,10 +324,10 @@ public struct Generator: Sendable {
             let scores = options.scorer?.scores(FeatureVector(metrics)) ?? [:]
             let data = try BannerEncoder.encode(rendered.pixels, as: options.format)
             let elapsed = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e6
-            let id = BannerIdentity.id(product: item.product, size: item.size, format: options.format,
-                                       template: item.template.name, brandFingerprint: engine.brandFingerprint,
-                                       fontFingerprint: engine.fonts.lock.fingerprint,
-                                       imageDigest: imagePath.map(digests.digest) ?? "", variant: item.variant)
+            let id = item.id ?? BannerIdentity.id(product: item.product, size: item.size, format: options.format,
+                                                  template: item.template.name, brandFingerprint: engine.brandFingerprint,
+                                                  fontFingerprint: engine.fonts.lock.fingerprint,
+                                                  imageDigest: imagePath.map(digests.digest) ?? "", variant: item.variant)
             let fileName = "\(id).\(options.format.fileExtension)"
             let target = options.outputDirectory.appendingPathComponent(fileName)
             // Names are content addresses: an existing file already holds these bytes.

@@ -56,6 +56,9 @@ struct GenerateCommand: ParsableCommand {
     @Option(help: "Keep each segment's best K variants per product, template and size; the others are not kept.")
     var top: Int?
 
+    @Option(help: "Products rendered and journalled together; smaller chunks lose less work to a crash.")
+    var chunk: Int = 256
+
     @Flag(help: "Render again what an earlier run into the same folder already finished.")
     var force = false
 
@@ -114,6 +117,7 @@ struct GenerateCommand: ParsableCommand {
             options.variantSeed = seed
             options.top = top
             options.force = force
+            options.chunkSize = max(1, chunk)
             options.shard = try shard.map(Shard.init(parsing:)) ?? Shard.fromEnvironment(countOverride: shardCount)
             options.collectResults = false
             let signals = StopSignals()

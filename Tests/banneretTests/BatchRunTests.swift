@@ -69,7 +69,9 @@ import Testing
     @Test func killedRunsResumeWithoutRedoingFinishedBanners() throws {
         let feed = try bigFeed(copies: 8)
         let out = cli.temporary()
-        let arguments = ["generate", "--feed", feed.path, "--format", "jpeg", "--out", out.path, "--jobs", "2", "--quiet"]
+        // Small chunks, so kills land between journalled chunks as well as inside them.
+        let arguments = ["generate", "--feed", feed.path, "--format", "jpeg", "--out", out.path, "--jobs", "2", "--quiet",
+                         "--chunk", "4"]
         var kills = 0
         var finishedBefore: [String: Date] = [:]
         for delay in [0.6, 0.9, 1.2] {
@@ -98,6 +100,8 @@ import Testing
         // A third run has nothing to do.
         let again = try cli.run(arguments + ["--jobs", "1"])
         #expect(again.status == 0)
+        let journal = try String(contentsOf: out.appendingPathComponent(".banneret/groups.jsonl"), encoding: .utf8)
+        #expect(journal.split(separator: "\n").count == 14 * 8 * 5, "one journal line per product and size, compacted")
         #expect(try manifestIDs(out.appendingPathComponent("manifest.jsonl")) == ids, "the same manifest, in the same order")
     }
 

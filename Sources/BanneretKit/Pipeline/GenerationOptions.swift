@@ -26,6 +26,9 @@ public struct GenerationOptions: Sendable {
     public var scorer: BannerScorer?
     /// Keep only each segment's best `top` variants per product, template and size; nil keeps all.
     public var top: Int?
+    /// Products rendered, journalled and written together. Larger chunks keep
+    /// the threads busier; smaller ones lose less work to a crash.
+    public var chunkSize = 256
     /// Render again even what an earlier run finished (otherwise it is skipped).
     public var force = false
     /// Render only this shard's products and name outputs after it.

@@ -31,11 +31,6 @@ public struct Generator: Sendable {
         var items: Range<Int>
     }
 
-    /// Products rendered together: enough to keep every thread busy and make
-    /// the pause between chunks (journal fsync, manifest lines) rare, few
-    /// enough that memory stays small and a crash loses little.
-    static let chunkSize = 256
-
     public func run(_ options: GenerationOptions) throws -> GenerationReport {
         let start = Date()
         let out = options.outputDirectory
@@ -68,9 +63,10 @@ public struct Generator: Sendable {
                         owned.append((product, line))
                     }
                     state.productsRead += owned.count
-                    for chunk in stride(from: 0, to: owned.count, by: Self.chunkSize) {
+                    let size = max(1, options.chunkSize)
+                    for chunk in stride(from: 0, to: owned.count, by: size) {
                         guard options.cancellation?.isCancelled != true else { return }
-                        try process(Array(owned[chunk ..< min(chunk + Self.chunkSize, owned.count)]), state: &state)
+                        try process(Array(owned[chunk ..< min(chunk + size, owned.count)]), state: &state)
                     }
                 } catch {
                     failure = error

@@ -100,16 +100,28 @@ final class OutputJournal {
     /// grow with every feed change.
     func compact(keeping keys: [String]) throws {
         try flush()
-        var lines = Data()
+        // Streamed line by line: the journal of a huge run is bigger than we want in memory.
+        let output = try StreamingOutput(url: url)
+        var buffer = Data()
         for key in keys {
             guard let place = index[key] else { continue }
-            var buffer = [UInt8](repeating: 0, count: place.length)
-            _ = buffer.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress, place.length, off_t(place.offset)) }
-            lines.append(Data(key.utf8))
-            lines.append(0x09)
-            lines.append(contentsOf: buffer)
-            lines.append(0x0A)
+            var line = [UInt8](repeating: 0, count: place.length)
+            _ = line.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress, place.length, off_t(place.offset)) }
+            buffer.append(Data(key.utf8))
+            buffer.append(0x09)
+            buffer.append(contentsOf: line)
+            buffer.append(0x0A)
+            if buffer.count > 1 << 20 {
+                try output.append(buffer)
+                buffer.removeAll(keepingCapacity: true)
+            }
         }
-        try AtomicFile.write(lines, to: url)
+        do {
+            try output.append(buffer)
+            try output.publish()
+        } catch {
+            output.abandon()
+            throw error
+        }
     }
 }

@@ -22,29 +22,39 @@ final class OutputJournal {
     init(url: URL) throws {
         self.url = url
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        descriptor = open(url.path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        let descriptor = open(url.path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        self.descriptor = descriptor
         guard descriptor >= 0 else {
             throw BanneretError(.outputUnwritable, "cannot open the run journal: \(String(cString: strerror(errno)))",
                                 at: Location(file: url.path))
         }
-        let data = (try? Data(contentsOf: url)) ?? Data()
-        var lineStart = 0
-        var complete = 0
+        // Scanned a megabyte at a time: the journal of a huge run can be hundreds of megabytes.
         var found: [String: (offset: Int, length: Int)] = [:]
-        data.withUnsafeBytes { raw in
-            let bytes = raw.bindMemory(to: UInt8.self)
-            for position in 0 ..< bytes.count where bytes[position] == 0x0A {
-                if let tab = bytes[lineStart ..< position].firstIndex(of: 0x09) {
-                    let key = String(decoding: bytes[lineStart ..< tab], as: UTF8.self)
-                    found[key] = (tab + 1, position - tab - 1)
+        var complete = 0
+        var carry: [UInt8] = []
+        var carryStart = 0
+        var chunk = [UInt8](repeating: 0, count: 1 << 20)
+        var position = 0
+        while true {
+            let read = chunk.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress, $0.count, off_t(position)) }
+            if read <= 0 { break }
+            carry += chunk[0 ..< read]
+            var lineStart = 0
+            while let newline = carry[lineStart...].firstIndex(of: 0x0A) {
+                if let tab = carry[lineStart ..< newline].firstIndex(of: 0x09) {
+                    let key = String(decoding: carry[lineStart ..< tab], as: UTF8.self)
+                    found[key] = (carryStart + tab + 1, newline - tab - 1)
                 }
-                lineStart = position + 1
-                complete = position + 1
+                lineStart = newline + 1
+                complete = carryStart + lineStart
             }
+            carry.removeFirst(lineStart)
+            carryStart += lineStart
+            position += read
         }
         index = found
         // A line without its newline was being written when the run died.
-        if complete < data.count { ftruncate(descriptor, off_t(complete)) }
+        if complete < position { ftruncate(descriptor, off_t(complete)) }
         end = complete
     }
 

@@ -29,6 +29,8 @@ let package = Package(
             providers: [.apt(["libpango1.0-dev"])]
         ),
         // setjmp/longjmp error handling of libpng and libjpeg cannot live in Swift.
+        // libimagequant quantises PNGs that must fit a byte budget; gomp is linked
+        // directly because quantize.c pins libimagequant's OpenMP to one thread.
         .target(
             name: "CBanneret",
             linkerSettings: [
@@ -36,6 +38,8 @@ let package = Package(
                 .linkedLibrary("jpeg"),
                 .linkedLibrary("webp"),
                 .linkedLibrary("deflate"),
+                .linkedLibrary("imagequant"),
+                .linkedLibrary("gomp"),
                 .linkedLibrary("crypto"),
             ]
         ),

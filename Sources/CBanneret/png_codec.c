@@ -91,6 +91,44 @@ static void filter_row(const uint8_t *row, const uint8_t *prev, size_t n, int bp
     }
 }
 
+/* Frames filtered rows as a PNG file: signature, IHDR, optional PLTE and tRNS,
+ * one IDAT compressed straight into place, IEND. Does not free raw. */
+static bnr_status assemble(uint32_t width, uint32_t height, uint8_t bit_depth, uint8_t colour_type,
+                           const uint8_t *plte, size_t plte_length, const uint8_t *trns, size_t trns_length,
+                           const uint8_t *raw, size_t raw_length, int level, bnr_encoded *out) {
+    struct libdeflate_compressor *compressor = libdeflate_alloc_compressor(level);
+    if (!compressor) return BNR_ERR_NO_MEMORY;
+    size_t bound = libdeflate_zlib_compress_bound(compressor, raw_length);
+    size_t total_bound = 8 + 25 + (plte_length ? 12 + plte_length : 0) + (trns_length ? 12 + trns_length : 0)
+        + 12 + bound + 12;
+    uint8_t *file = malloc(total_bound);
+    if (!file) { libdeflate_free_compressor(compressor); return BNR_ERR_NO_MEMORY; }
+
+    static const uint8_t signature[8] = {137, 80, 78, 71, 13, 10, 26, 10};
+    memcpy(file, signature, 8);
+    uint8_t ihdr[13];
+    put_u32(ihdr, width); put_u32(ihdr + 4, height);
+    ihdr[8] = bit_depth; ihdr[9] = colour_type; ihdr[10] = 0; ihdr[11] = 0; ihdr[12] = 0;
+    uint8_t *p = put_chunk(file + 8, "IHDR", ihdr, 13);
+    if (plte_length) p = put_chunk(p, "PLTE", plte, plte_length);
+    if (trns_length) p = put_chunk(p, "tRNS", trns, trns_length);
+
+    /* Compress straight into the IDAT body, then frame it. */
+    uint8_t *idat = p;
+    size_t compressed = libdeflate_zlib_compress(compressor, raw, raw_length, idat + 8, bound);
+    libdeflate_free_compressor(compressor);
+    if (compressed == 0) { free(file); snprintf(out->error, sizeof out->error, "deflate failed"); return BNR_ERR_NO_MEMORY; }
+    put_u32(idat, (uint32_t)compressed);
+    memcpy(idat + 4, "IDAT", 4);
+    put_u32(idat + 8 + compressed, libdeflate_crc32(0, idat + 4, compressed + 4));
+    p = idat + 12 + compressed;
+    p = put_chunk(p, "IEND", NULL, 0);
+
+    out->bytes = file;
+    out->length = (size_t)(p - file);
+    return BNR_OK;
+}
+
 bnr_status bnr_png_encode(const uint8_t *pixels, uint32_t width, uint32_t height, uint32_t stride,
                           int level, bnr_encoded *out) {
     memset(out, 0, sizeof *out);
@@ -114,34 +152,50 @@ bnr_status bnr_png_encode(const uint8_t *pixels, uint32_t width, uint32_t height
         uint8_t *t = spare; spare = current; current = t;
     }
     free(rows);
-
-    struct libdeflate_compressor *compressor = libdeflate_alloc_compressor(level);
-    if (!compressor) { free(raw); return BNR_ERR_NO_MEMORY; }
-    size_t bound = libdeflate_zlib_compress_bound(compressor, raw_length);
-    size_t total_bound = 8 + 25 + 12 + bound + 12;
-    uint8_t *file = malloc(total_bound);
-    if (!file) { free(raw); libdeflate_free_compressor(compressor); return BNR_ERR_NO_MEMORY; }
-
-    static const uint8_t signature[8] = {137, 80, 78, 71, 13, 10, 26, 10};
-    memcpy(file, signature, 8);
-    uint8_t ihdr[13];
-    put_u32(ihdr, width); put_u32(ihdr + 4, height);
-    ihdr[8] = 8; ihdr[9] = opaque ? 2 : 6; ihdr[10] = 0; ihdr[11] = 0; ihdr[12] = 0;
-    uint8_t *p = put_chunk(file + 8, "IHDR", ihdr, 13);
-
-    /* Compress straight into the IDAT body, then frame it. */
-    uint8_t *idat = p;
-    size_t compressed = libdeflate_zlib_compress(compressor, raw, raw_length, idat + 8, bound);
-    libdeflate_free_compressor(compressor);
+    bnr_status status = assemble(width, height, 8, opaque ? 2 : 6, NULL, 0, NULL, 0, raw, raw_length, level, out);
     free(raw);
-    if (compressed == 0) { free(file); snprintf(out->error, sizeof out->error, "deflate failed"); return BNR_ERR_NO_MEMORY; }
-    put_u32(idat, (uint32_t)compressed);
-    memcpy(idat + 4, "IDAT", 4);
-    put_u32(idat + 8 + compressed, libdeflate_crc32(0, idat + 4, compressed + 4));
-    p = idat + 12 + compressed;
-    p = put_chunk(p, "IEND", NULL, 0);
+    return status;
+}
 
-    out->bytes = file;
-    out->length = (size_t)(p - file);
-    return BNR_OK;
+/* Rows are written unfiltered (filter type None): the PNG specification
+ * advises it for palette images, whose indices are not magnitudes, so
+ * differences between neighbours carry no meaning for deflate to exploit. */
+bnr_status bnr_png_encode_indexed(const uint8_t *indices, uint32_t width, uint32_t height,
+                                  const uint8_t *palette_rgba, int colors, int level, bnr_encoded *out) {
+    memset(out, 0, sizeof *out);
+    if (width == 0 || height == 0) { snprintf(out->error, sizeof out->error, "empty image"); return BNR_ERR_UNSUPPORTED; }
+    if (colors < 1 || colors > 256) {
+        snprintf(out->error, sizeof out->error, "a palette holds 1...256 colours, not %d", colors);
+        return BNR_ERR_UNSUPPORTED;
+    }
+    uint8_t depth = colors <= 2 ? 1 : colors <= 4 ? 2 : colors <= 16 ? 4 : 8;
+    size_t row_bytes = ((size_t)width * depth + 7) / 8;
+    size_t raw_length = (row_bytes + 1) * height;
+    uint8_t *raw = calloc(raw_length, 1);
+    if (!raw) return BNR_ERR_NO_MEMORY;
+    int per_byte = 8 / depth;
+    for (uint32_t y = 0; y < height; y++) {
+        uint8_t *row = raw + y * (row_bytes + 1);
+        const uint8_t *source = indices + (size_t)y * width;
+        row[0] = 0;
+        if (depth == 8) { memcpy(row + 1, source, width); continue; }
+        /* Leftmost pixel in the most significant bits. */
+        for (uint32_t x = 0; x < width; x++) {
+            int shift = 8 - depth * (int)(x % per_byte + 1);
+            row[1 + x / per_byte] |= (uint8_t)((source[x] & ((1 << depth) - 1)) << shift);
+        }
+    }
+    uint8_t plte[256 * 3], trns[256];
+    size_t trns_length = 0;
+    for (int i = 0; i < colors; i++) {
+        plte[i * 3 + 0] = palette_rgba[i * 4 + 0];
+        plte[i * 3 + 1] = palette_rgba[i * 4 + 1];
+        plte[i * 3 + 2] = palette_rgba[i * 4 + 2];
+        trns[i] = palette_rgba[i * 4 + 3];
+        if (trns[i] != 255) trns_length = (size_t)i + 1;
+    }
+    bnr_status status = assemble(width, height, depth, 3, plte, (size_t)colors * 3, trns, trns_length,
+                                 raw, raw_length, level, out);
+    free(raw);
+    return status;
 }

@@ -67,6 +67,7 @@ struct BenchCommand: ParsableCommand {
                                                                 repetitions: 50)
             let encoders = try bench.pngEncoderComparison(size: BannerSize(width: 1080, height: 1080), repetitions: 10)
             let solver = try bench.solverMicroseconds(size: BannerSize(width: 300, height: 250), repetitions: 2000)
+            let budgeted = try bench.budgetedEncodeFigures(size: BannerSize(width: 300, height: 250), repetitions: 20)
             let report = BenchReport(renderer: RendererVersion.string, throughput: figures,
                                      solver300x250: ["variables": Double(solver.variables),
                                                      "constraints": Double(solver.constraints),
@@ -79,7 +80,8 @@ struct BenchCommand: ParsableCommand {
                                                     "cairo_write_to_png_bytes": Double(encoders.cairo.bytes)],
                                      renderMSPerSize: perSize, featuresUSPerSize: featuresPerSize,
                                      downscale1000To200MS: ["cairo_filter_good": round3(downscale.good),
-                                                            "pyramid_bilinear": round3(downscale.pyramid)])
+                                                            "pyramid_bilinear": round3(downscale.pyramid)],
+                                     budgetedEncode300x250: budgeted)
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
             print(String(decoding: try encoder.encode(report), as: UTF8.self))
@@ -99,6 +101,7 @@ private struct BenchReport: Encodable {
     var renderMSPerSize: [String: Double]
     var featuresUSPerSize: [String: Double]
     var downscale1000To200MS: [String: Double]
+    var budgetedEncode300x250: [String: Double]
 
     enum CodingKeys: String, CodingKey {
         case renderer, throughput
@@ -107,5 +110,6 @@ private struct BenchReport: Encodable {
         case renderMSPerSize = "render_ms_per_size"
         case featuresUSPerSize = "features_us_per_size"
         case downscale1000To200MS = "downscale_1000px_to_200px_ms"
+        case budgetedEncode300x250 = "budgeted_encode_300x250"
     }
 }

@@ -166,6 +166,37 @@ public struct Benchmark: Sendable {
         return ((oursMS, oursBytes), (cairoMS, counter.bytes))
     }
 
+    /// What meeting a byte budget costs on one rendered banner of `size`, as
+    /// JPEG (quality 85) and PNG: milliseconds per ``BudgetedEncoder`` call,
+    /// the encodes it made and the bytes it wrote, at the size's IAB budget
+    /// and one byte under the unbudgeted file size, which forces the full
+    /// JPEG quality search (it settles just below 85) and the PNG palette.
+    public func budgetedEncodeFigures(size: BannerSize, repetitions: Int) throws -> [String: Double] {
+        guard let iabBytes = ByteBudget.iabDefaultBytes(for: size) else {
+            throw BanneretError(.budgetInvalid, "\(size) has no IAB byte budget to measure at")
+        }
+        let worker = RenderWorker(engine: engine)
+        let (product, path) = products[0]
+        let (rendered, _) = try worker.render(product: product, size: size, imagePath: path, template: template)
+        var figures: [String: Double] = ["iab_budget_bytes": Double(iabBytes)]
+        for (name, format) in [("jpeg", OutputFormat.defaultJPEG), ("png", OutputFormat.defaultPNG)] {
+            let unbudgeted = try BannerEncoder.encode(rendered.pixels, as: format).count
+            figures["\(name)_unbudgeted_bytes"] = Double(unbudgeted)
+            for (budgetName, budget) in [("iab", iabBytes), ("just_under", unbudgeted - 1)] {
+                var result = try BudgetedEncoder.encode(rendered.pixels, as: format, maxBytes: budget)
+                let start = DispatchTime.now()
+                for _ in 0 ..< repetitions {
+                    result = try BudgetedEncoder.encode(rendered.pixels, as: format, maxBytes: budget)
+                }
+                let ms = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e6 / Double(repetitions)
+                figures["\(name)_\(budgetName)_ms"] = (ms * 1000).rounded() / 1000
+                figures["\(name)_\(budgetName)_encodes"] = Double(result.attempts)
+                figures["\(name)_\(budgetName)_bytes"] = Double(result.data.count)
+            }
+        }
+        return figures
+    }
+
     /// Milliseconds to draw a large photo into a small box: Cairo's GOOD filter
     /// straight from full size, against the pyramid level plus bilinear that
     /// the renderer uses.

@@ -38,6 +38,8 @@ public struct BanneretError: Error, Sendable, Equatable, CustomStringConvertible
         case textUnknownGlyphs = "text.unknown_glyphs"
         case renderFailed = "render.failed"
         case encodeFailed = "encode.failed"
+        case budgetExceeded = "budget.exceeded"
+        case budgetInvalid = "budget.invalid"
         case outputUnwritable = "output.unwritable"
         case interrupted = "run.interrupted"
         case shardInvalid = "shard.invalid"

@@ -17,6 +17,7 @@ typedef enum {
     BNR_ERR_TOO_LARGE = 2,     /* header declares more pixels than allowed */
     BNR_ERR_UNSUPPORTED = 3,   /* valid data we cannot represent */
     BNR_ERR_NO_MEMORY = 4,
+    BNR_ERR_QUALITY = 5,       /* the quantiser could not reach the minimum quality asked for */
 } bnr_status;
 
 typedef struct {
@@ -50,6 +51,33 @@ bnr_status bnr_jpeg_encode(const uint8_t *pixels, uint32_t width, uint32_t heigh
                            int quality, bnr_encoded *out);
 bnr_status bnr_webp_encode(const uint8_t *pixels, uint32_t width, uint32_t height, uint32_t stride,
                            int quality, int lossless, bnr_encoded *out);
+
+/* Palette quantisation through libimagequant, for PNGs that must shrink to fit
+ * a byte budget. The quantiser adds colours until it reaches max_quality or
+ * max_colors; if it cannot reach min_quality it fails with BNR_ERR_QUALITY. */
+typedef struct {
+    int max_colors;            /* 2...256 */
+    int min_quality;           /* 0...100 */
+    int max_quality;           /* min_quality...100 */
+    float dithering;           /* 0 (none) ... 1 (full Floyd-Steinberg) */
+} bnr_quantize_options;
+
+typedef struct {
+    uint8_t *indices;          /* width * height palette indices, row by row; malloc'd, free with bnr_free */
+    uint8_t palette[256 * 4];  /* straight RGBA; translucent entries first, so tRNS can stop early */
+    int colors;
+    int quality;               /* libimagequant's 0...100 estimate of the remapped image's fidelity */
+    char error[BNR_ERROR_CAPACITY];
+} bnr_quantized;
+
+bnr_status bnr_quantize(const uint8_t *pixels, uint32_t width, uint32_t height, uint32_t stride,
+                        const bnr_quantize_options *options, bnr_quantized *out);
+
+/* Indexed PNG (colour type 3) from bnr_quantize's output: PLTE, tRNS when some
+ * entry is translucent, and 1, 2 or 4 bits per pixel when the palette is small. */
+bnr_status bnr_png_encode_indexed(const uint8_t *indices, uint32_t width, uint32_t height,
+                                  const uint8_t *palette_rgba, int colors, int compression_level,
+                                  bnr_encoded *out);
 
 /* Shared pixel helpers. */
 int bnr_premultiply_bgra(uint8_t *pixels, uint32_t width, uint32_t height, uint32_t stride);

@@ -56,6 +56,9 @@ struct GenerateCommand: ParsableCommand {
     @Option(help: "Keep each segment's best K variants per product, template and size; the others are not kept.")
     var top: Int?
 
+    @Option(help: "Largest file per banner in kB (1,000 bytes): iab (IAB limits per size, the default), none, or a number.")
+    var maxKb: String = "iab"
+
     @Option(help: "Products rendered and journalled together; smaller chunks lose less work to a crash.")
     var chunk: Int = 256
 
@@ -87,6 +90,7 @@ struct GenerateCommand: ParsableCommand {
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
         guard (1 ... 64).contains(variants) else { throw ValidationError("--variants must be within 1...64") }
         if let top, top < 1 { throw ValidationError("--top must be at least 1") }
+        guard ByteBudget(argument: maxKb) != nil else { throw ValidationError("--max-kb takes iab, none or a whole number of kB, not '\(maxKb)'") }
         if let quality, !(1 ... 100).contains(quality) { throw ValidationError("--quality must be within 1...100") }
     }
 
@@ -118,6 +122,7 @@ struct GenerateCommand: ParsableCommand {
             options.top = top
             options.force = force
             options.chunkSize = max(1, chunk)
+            options.byteBudget = ByteBudget(argument: maxKb)!
             options.shard = try shard.map(Shard.init(parsing:)) ?? Shard.fromEnvironment(countOverride: shardCount)
             options.collectResults = false
             let signals = StopSignals()

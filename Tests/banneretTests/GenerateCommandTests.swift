@@ -73,6 +73,25 @@ import Testing
         #expect(errors.contains("\"code\":\"feed.field\""))
     }
 
+    @Test func byteBudgetsAreMetOrTheBannerIsRejected() throws {
+        let folder = temporary()
+        let tight = folder.appendingPathComponent("tight"), impossible = folder.appendingPathComponent("impossible")
+        let fits = try run(["generate", "--out", tight.path, "--sizes", "300x250", "--format", "jpeg", "--max-kb", "9", "--quiet"])
+        #expect(fits.status == 0, "\(fits.stderr)")
+        let entries = try String(contentsOf: tight.appendingPathComponent("manifest.jsonl"), encoding: .utf8).split(separator: "\n")
+        #expect(entries.count == 14)
+        for line in entries {
+            let entry = try JSONSerialization.jsonObject(with: Data(line.utf8)) as! [String: Any]
+            #expect((entry["bytes"] as! Int) <= 9_000)
+        }
+        #expect(entries.contains { $0.contains("to fit the 9000-byte budget") }, "a lowered quality is reported")
+        let refused = try run(["generate", "--out", impossible.path, "--sizes", "300x250", "--max-kb", "1", "--quiet"])
+        #expect(refused.status == 1, "records were read; their banners were rejected")
+        #expect(refused.stderr.contains("budget.exceeded") && refused.stderr.contains("feed.jsonl:1"), "\(refused.stderr)")
+        let files = try FileManager.default.contentsOfDirectory(atPath: impossible.path).filter { $0.hasSuffix(".png") }
+        #expect(files.isEmpty, "never shipped oversize")
+    }
+
     @Test func aFeedWithNoGoodRecordExits65() throws {
         let folder = temporary()
         let feed = folder.appendingPathComponent("feed.csv")

@@ -5,7 +5,7 @@ import Foundation
 enum BannerIdentity {
     static func id(product: Product, size: BannerSize, format: OutputFormat, template: String,
                    brandFingerprint: String, fontFingerprint: String, imageDigest: String,
-                   variant: Variant = .standard) -> String {
+                   variant: Variant = .standard, maxBytes: Int? = nil) -> String {
         var hasher = SHA256Hasher()
         hasher.update(RendererVersion.string)
         hasher.update(fontFingerprint)
@@ -16,6 +16,8 @@ enum BannerIdentity {
         hasher.update(imageDigest)
         // The standard variant adds nothing, so names from runs without variants stay as they were.
         if variant != .standard { hasher.update(variant.key) }
+        // A budget can change the bytes (a lower quality, a palette), so it is part of the address.
+        if let maxBytes { hasher.update("max-bytes=\(maxBytes)") }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         hasher.update((try? encoder.encode(product)) ?? Data())

@@ -26,6 +26,10 @@ public struct GenerationOptions: Sendable {
     public var scorer: BannerScorer?
     /// Keep only each segment's best `top` variants per product, template and size; nil keeps all.
     public var top: Int?
+    /// Largest file each banner may be (IAB's per-size limits by default):
+    /// JPEG and WebP quality is searched down, PNG falls back to a palette,
+    /// and a banner that still cannot fit is rejected, never shipped oversize.
+    public var byteBudget: ByteBudget = .iabDefaults
     /// Products rendered, journalled and written together. Larger chunks keep
     /// the threads busier; smaller ones lose less work to a crash.
     public var chunkSize = 256

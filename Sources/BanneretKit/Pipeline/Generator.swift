@@ -281,7 +281,8 @@ public struct Generator: Sendable {
                           options: GenerationOptions, digests: FileDigests) -> String {
         BannerIdentity.id(product: product, size: size, format: options.format, template: template.name,
                           brandFingerprint: engine.brandFingerprint, fontFingerprint: engine.fonts.lock.fingerprint,
-                          imageDigest: imagePath.map(digests.digest) ?? "", variant: variant)
+                          imageDigest: imagePath.map(digests.digest) ?? "", variant: variant,
+                          maxBytes: options.byteBudget.maxBytes(for: size))
     }
 
     /// Names a group by everything its output depends on: the banners it may
@@ -318,12 +319,15 @@ public struct Generator: Sendable {
             let metrics = features.values.merging(scoring) { measured, _ in measured }
             // The same vector the manifest reports, so a model trained on manifests scores what it learned from.
             let scores = options.scorer?.scores(FeatureVector(metrics)) ?? [:]
-            let data = try BannerEncoder.encode(rendered.pixels, as: options.format)
+            let budget = options.byteBudget.maxBytes(for: item.size)
+            let encoded = try BudgetedEncoder.encode(rendered.pixels, as: options.format, maxBytes: budget)
+            let data = encoded.data
             let elapsed = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e6
             let id = item.id ?? BannerIdentity.id(product: item.product, size: item.size, format: options.format,
                                                   template: item.template.name, brandFingerprint: engine.brandFingerprint,
                                                   fontFingerprint: engine.fonts.lock.fingerprint,
-                                                  imageDigest: imagePath.map(digests.digest) ?? "", variant: item.variant)
+                                                  imageDigest: imagePath.map(digests.digest) ?? "", variant: item.variant,
+                                                  maxBytes: options.byteBudget.maxBytes(for: item.size))
             let fileName = "\(id).\(options.format.fileExtension)"
             let target = options.outputDirectory.appendingPathComponent(fileName)
             // Names are content addresses: an existing file already holds these bytes.
@@ -343,12 +347,15 @@ public struct Generator: Sendable {
                                              truncated: $0.fitted.truncated, unknownGlyphs: $0.fitted.unknownGlyphs)
                 },
                 renderMS: (elapsed * 100).rounded() / 100,
-                warnings: rendered.texts.filter { $0.fitted.truncated }.map { "text '\($0.id)' was shortened with an ellipsis" }))
+                warnings: rendered.texts.filter { $0.fitted.truncated }.map { "text '\($0.id)' was shortened with an ellipsis" }
+                    + (encoded.fellBack ? ["encoded as \(encoded) to fit the \(budget ?? 0)-byte budget"] : [])))
         } catch let error as BanneretError {
             var located = error
-            if located.location == nil || [.imageMissing, .imageCorrupt, .imageTooLarge, .imageUnsupported].contains(located.code) {
+            if [.imageMissing, .imageCorrupt, .imageTooLarge, .imageUnsupported, .imageFetchFailed].contains(located.code) {
                 located.location = Location(file: options.feedURL.path, line: item.line, field: "image_link",
                                             element: error.location?.file)
+            } else if located.location == nil {
+                located.location = Location(file: options.feedURL.path, line: item.line)
             }
             if [.textOverflow, .textUnknownGlyphs].contains(error.code) {
                 // Point at the feed record and the field whose text did not fit; the message names the template.

@@ -233,17 +233,20 @@ public struct Generator: Sendable {
         let todo = groups.filter { $0.reused == nil }.flatMap { Array($0.items) }
         let slots = Slots<Result<ManifestEntry, RejectedItem>>(count: items.count)
         let hashes = Slots<UInt64>(count: items.count)
+        let staged = Slots<URL>(count: items.count)
         let engine = self.engine, digests = state.digests, work = items
         BanneretKit.parallelFor(count: todo.count, workers: state.workers) { worker, position in
             guard options.cancellation?.isCancelled != true else { return }
             let index = todo[position]
-            slots[index] = Self.produce(work[index], options: options, worker: worker, engine: engine, digests: digests) {
-                hashes[index] = $0
-            }
+            slots[index] = Self.produce(work[index], options: options, worker: worker, engine: engine, digests: digests,
+                                        look: { hashes[index] = $0 }, stage: { staged[index] = $0 })
         }
 
-        // Results in feed order; a group is journalled once all of it is done.
-        let results = slots.values
+        // Results in feed order; a group is journalled once all of it is done
+        // and its files are durable under their names.
+        let results = slots.values, temps = staged.values
+        var finished: [(group: Group, kept: [ManifestEntry], failures: [RejectedItem])] = []
+        var publish: [(temp: URL, target: URL)] = []
         for group in groups {
             if let reused = group.reused {
                 try state.emit(reused)
@@ -263,6 +266,22 @@ public struct Generator: Sendable {
                 }
             }
             let kept = selectVariants(members, options: options)
+            let keptIDs = Set(kept.map(\.id))
+            for index in group.items {
+                guard case .success(let entry)? = results[index] else { continue }
+                let target = options.outputDirectory.appendingPathComponent(entry.path)
+                if keptIDs.contains(entry.id) {
+                    if let temp = temps[index] { publish.append((temp, target)) }
+                } else if let temp = temps[index] {
+                    unlink(temp.path)   // a near-duplicate or outranked variant never gets a name
+                } else {
+                    try? FileManager.default.removeItem(at: target)   // an earlier run kept it; this one does not
+                }
+            }
+            finished.append((group, kept, failures))
+        }
+        try AtomicFile.publish(publish, in: options.outputDirectory)
+        for (group, kept, failures) in finished {
             try state.emit(kept)
             try state.reject(failures)
             state.written += kept.count
@@ -296,7 +315,7 @@ public struct Generator: Sendable {
     }
 
     private static func produce(_ item: WorkItem, options: GenerationOptions, worker: RenderWorker, engine: Engine,
-                                digests: FileDigests, look: (UInt64) -> Void) -> Result<ManifestEntry, RejectedItem> {
+                                digests: FileDigests, look: (UInt64) -> Void, stage: (URL) -> Void) -> Result<ManifestEntry, RejectedItem> {
         let reject = { (error: BanneretError) in
             Result<ManifestEntry, RejectedItem>.failure(RejectedItem(productID: item.product.id,
                                                                      size: item.size.description, error: error))
@@ -332,7 +351,7 @@ public struct Generator: Sendable {
             let target = options.outputDirectory.appendingPathComponent(fileName)
             // Names are content addresses: an existing file already holds these bytes.
             if options.force || !FileManager.default.fileExists(atPath: target.path) {
-                try AtomicFile.write(data, to: target)
+                stage(try AtomicFile.stage(data, for: target))
             }
             return .success(ManifestEntry(
                 id: id, productID: item.product.id, template: item.template.name, size: item.size.description,
@@ -374,7 +393,7 @@ public struct Generator: Sendable {
     }
 
     /// Drops near-duplicate variants (the first, most standard, is kept), then
-    /// keeps each segment's best `top`; the files of dropped variants are removed.
+    /// keeps each segment's best `top`.
     private func selectVariants(_ members: [(entry: ManifestEntry, hash: UInt64)], options: GenerationOptions) -> [ManifestEntry] {
         var distinct: [(entry: ManifestEntry, hash: UInt64)] = []
         var dropped: [ManifestEntry] = []
@@ -400,9 +419,6 @@ public struct Generator: Sendable {
                     if let place = ids.firstIndex(of: kept[index].id) { kept[index].ranks[segment] = place + 1 }
                 }
             }
-        }
-        for entry in dropped {
-            try? FileManager.default.removeItem(at: options.outputDirectory.appendingPathComponent(entry.path))
         }
         return kept
     }

@@ -93,4 +93,9 @@ void *bnr_sha256_new(void);
 void bnr_sha256_update(void *ctx, const void *data, size_t length);
 void bnr_sha256_finish(void *ctx, uint8_t digest[32]); /* also frees ctx */
 
+
+/// Flushes every dirty page of the filesystem holding `fd` (syncfs(2)): one
+/// sync for a batch of staged files instead of one fsync each.
+int bnr_syncfs(int fd);
+
 #endif

@@ -41,6 +41,8 @@ public struct Generator: Sendable {
                                 at: Location(file: out.path))
         }
         TemporaryFiles.sweep(out)
+        // The journal is compacted through a temp file too.
+        TemporaryFiles.sweep(out.appendingPathComponent(".banneret"))
         let suffix = options.shard?.fileSuffix ?? ""
         let journal = try OutputJournal(url: out.appendingPathComponent(".banneret/groups\(suffix).jsonl"))
         let manifest = try StreamingOutput(url: out.appendingPathComponent("manifest\(suffix).jsonl"))
@@ -126,7 +128,7 @@ public struct Generator: Sendable {
             self.manifest = manifest
             self.errors = errors
             self.start = start
-            resolver = ImageLinkResolver(feedDirectory: options.feedURL.deletingLastPathComponent(),
+            resolver = ImageLinkResolver(feedDirectory: options.imageDirectory ?? options.feedURL.deletingLastPathComponent(),
                                          allowedDirectories: options.allowedDirectories)
             fetcher = ImageFetcher(cacheDirectory: options.imageCacheDirectory
                 ?? options.outputDirectory.appendingPathComponent(".image-cache"))

@@ -40,6 +40,13 @@ public final class ImageCache: @unchecked Sendable {
         }
     }
 
+    /// Forgets every decoded image. A process that outlives one run (the
+    /// watch daemon) calls it between jobs, so memory does not grow with every
+    /// job and a picture replaced under the same path is read again.
+    public func removeAll() {
+        lock.withLock { entries.removeAll() }
+    }
+
     private func load(_ path: String) throws -> DecodedImage {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw BanneretError(.imageMissing, "image file not found or unreadable", at: Location(file: path))

@@ -65,4 +65,9 @@ void *bnr_sha256_new(void);
 void bnr_sha256_update(void *ctx, const void *data, size_t length);
 void bnr_sha256_finish(void *ctx, uint8_t digest[32]); /* also frees ctx */
 
+/* rename(2) that fails with EEXIST instead of replacing an existing target
+ * (renameat2 RENAME_NOREPLACE, which Swift's Glibc module does not export).
+ * Returns 0, or -1 with errno set; EINVAL where the filesystem lacks it. */
+int bnr_rename_noreplace(const char *from, const char *to);
+
 #endif

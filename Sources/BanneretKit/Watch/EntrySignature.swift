@@ -19,7 +19,7 @@ public struct EntrySignature: Sendable, Hashable {
     /// Reads it from disk; nil when the entry is gone.
     public static func of(_ url: URL) -> EntrySignature? {
         guard let top = FileStamp.of(url.path) else { return nil }
-        var signature = EntrySignature(entries: 1, bytes: top.size, newest: max(top.modified, top.changed))
+        var signature = EntrySignature(entries: 1, bytes: top.isDirectory ? 0 : top.size, newest: max(top.modified, top.changed))
         guard top.isDirectory, let walker = FileManager.default.enumerator(atPath: url.path) else { return signature }
         while let relative = walker.nextObject() as? String {
             guard let stamp = FileStamp.of(url.appendingPathComponent(relative).path) else { continue }

@@ -112,10 +112,13 @@ public struct JobClaim: Sendable {
 
     /// Points a location inside the claimed job at the same place after the move.
     private func relocate(_ location: Location, from job: ClaimedJob, to url: URL) -> Location {
-        var moved = location
-        if moved.file == job.url.path || moved.file.hasPrefix(job.url.path + "/") {
-            moved.file = url.path + moved.file.dropFirst(job.url.path.count)
+        func moved(_ path: String) -> String {
+            guard path == job.url.path || path.hasPrefix(job.url.path + "/") else { return path }
+            return url.path + path.dropFirst(job.url.path.count)
         }
-        return moved
+        var result = location
+        result.file = moved(result.file)
+        result.element = result.element.map(moved)
+        return result
     }
 }

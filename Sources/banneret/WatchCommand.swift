@@ -25,6 +25,12 @@ struct WatchCommand: ParsableCommand {
     @Option(help: "Template file or folder for jobs that name none. Default: Templates/.")
     var templates: String?
 
+    @Option(help: "Sizes and groups for jobs that name none (bare feeds), e.g. 300x250,728x90 or iab.")
+    var sizes: String = BannerSize.defaultMix.map(\.description).joined(separator: ",")
+
+    @Option(help: "png, jpeg or webp, for jobs that name none.")
+    var format: String = "png"
+
     @Option(help: "Seconds an entry without a <name>.ready marker must stay unchanged before it is taken.")
     var settle: Double = 2
 
@@ -56,6 +62,9 @@ struct WatchCommand: ParsableCommand {
     var json = false
 
     func validate() throws {
+        guard OutputFormat(name: format) != nil else {
+            throw ValidationError("--format must be png, jpeg or webp, not '\(format)'")
+        }
         if !status, out == nil { throw ValidationError("--out DIR is required (each job's results go to DIR/<job>/)") }
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
         guard settle >= 0, rescan > 0 else { throw ValidationError("--settle must be ≥ 0 and --rescan > 0") }
@@ -71,9 +80,15 @@ struct WatchCommand: ParsableCommand {
             return
         }
         let root = ProjectPaths.root()
-        let defaults = JobSpec.Defaults(
+        var defaults = JobSpec.Defaults(
             brand: URL(fileURLWithPath: brand ?? root.appendingPathComponent("Examples/brand.yaml").path).standardizedFileURL,
             templates: [URL(fileURLWithPath: templates ?? root.appendingPathComponent("Templates").path).standardizedFileURL])
+        defaults.format = OutputFormat(name: format)!
+        do {
+            defaults.sizes = try SizeCatalog.parse(sizes)
+        } catch let error as BanneretError {
+            throw fail(error)
+        }
         var configuration = WatchConfiguration(inbox: layout.inbox, output: URL(fileURLWithPath: out!), defaults: defaults, jobs: jobs)
         configuration.settle = settle
         configuration.rescan = rescan

@@ -13,6 +13,7 @@ public final class EngineCache {
 
     private struct Entry {
         var engine: Engine
+        var workers: WorkerShelf
         var templateFiles: [String]
         var stamps: [String: FileStamp]
         var used: UInt64
@@ -33,6 +34,17 @@ public final class EngineCache {
 
     /// The engine for this brand and these templates; `reused` says whether it was kept from an earlier job.
     public func engine(brand: URL, templates: [URL]) throws -> (engine: Engine, reused: Bool) {
+        let found = try entry(brand: brand, templates: templates)
+        return (found.engine, found.reused)
+    }
+
+    /// A generator over the cached engine, whose render workers (and their loaded fonts) are kept between jobs.
+    func generator(brand: URL, templates: [URL]) throws -> (generator: Generator, reused: Bool) {
+        let found = try entry(brand: brand, templates: templates)
+        return (Generator(shelf: found.workers), found.reused)
+    }
+
+    private func entry(brand: URL, templates: [URL]) throws -> (engine: Engine, workers: WorkerShelf, reused: Bool) {
         clock += 1
         let key = Key(brand: brand.standardizedFileURL.path, templates: templates.map(\.standardizedFileURL.path))
         let templateFiles = try TemplateLoader.files(at: templates).map(\.path)
@@ -40,7 +52,7 @@ public final class EngineCache {
            entry.stamps.allSatisfy({ FileStamp.of($0.key) == $0.value }) {
             entry.used = clock
             entries[key] = entry
-            return (entry.engine, true)
+            return (entry.engine, entry.workers, true)
         }
         // Stamped before loading: a file edited while it is read makes the next job load it again.
         var paths = [key.brand] + templateFiles
@@ -52,8 +64,9 @@ public final class EngineCache {
            let oldest = entries.min(by: { $0.value.used < $1.value.used })?.key {
             entries[oldest] = nil
         }
-        entries[key] = Entry(engine: engine, templateFiles: templateFiles, stamps: stamps, used: clock)
-        return (engine, false)
+        let workers = WorkerShelf(engine: engine)
+        entries[key] = Entry(engine: engine, workers: workers, templateFiles: templateFiles, stamps: stamps, used: clock)
+        return (engine, workers, false)
     }
 
     public func removeAll() {

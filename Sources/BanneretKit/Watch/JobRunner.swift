@@ -82,21 +82,21 @@ public final class JobRunner {
 
     private func render(_ job: ClaimedJob, into results: URL, attempts: JobAttempts) throws -> JobOutcome {
         let spec: JobSpec
-        let engine: Engine
+        let generator: Generator
         do {
             spec = try JobSpecLoader.load(job.entry, at: job.url, inbox: configuration.layout.inbox, defaults: configuration.defaults)
-            let (found, reused) = try engines.engine(brand: spec.brand, templates: spec.templates)
-            engine = found
+            let (found, reused) = try engines.generator(brand: spec.brand, templates: spec.templates)
+            generator = found
             if !reused {
                 log.log("engine.loaded", job: job.entry.name, [("brand", .text(spec.brand.path)),
-                                                               ("templates", .int(engine.templates.count))])
+                                                               ("templates", .int(generator.engine.templates.count))])
             }
         } catch let error as BanneretError {
             if error.code == .jobMissing, FileStamp.of(job.url.path) == nil { return .lost(error) }
             return try settle(job, error, attempts: attempts)
         }
-        // Pictures decoded for earlier jobs are dropped: memory stays flat, and a file replaced under the same path is read again.
-        engine.images.removeAll()
+        // Pictures of earlier jobs that changed or moved on are let go; a file replaced under the same path is read again.
+        generator.engine.images.removeChanged()
         var options = spec.generationOptions(output: results, jobs: configuration.jobs)
         options.chunkSize = max(1, configuration.chunkSize)
         options.cancellation = cancellation
@@ -105,7 +105,7 @@ public final class JobRunner {
         options.progress = { progress(job, $0) }
         let report: GenerationReport
         do {
-            report = try Generator(engine: engine).run(options)
+            report = try generator.run(options)
         } catch let error as BanneretError {
             return try settle(job, error, attempts: attempts)
         }

@@ -36,3 +36,8 @@ goldens: setup
 
 clean:
 	rm -rf .build Output/*.png Output/*.jpg Output/*.webp Output/*.jsonl
+
+## banneret watch against banneret generate on the same 10,000 banners (see Benchmarks/README.md).
+.PHONY: bench-watch
+bench-watch: build
+	Benchmarks/watch-throughput.sh

@@ -9,7 +9,7 @@ struct Banneret: ParsableCommand {
         abstract: "Generate on-brand ad banners from product feeds.",
         version: RendererVersion.banneret,
         subcommands: [GenerateCommand.self, ValidateCommand.self, SchemaCommand.self, BenchCommand.self, TrainCommand.self,
-                      ScoreCommand.self, MergeCommand.self],
+                      ScoreCommand.self, MergeCommand.self, WatchCommand.self],
         defaultSubcommand: GenerateCommand.self
     )
 }
@@ -28,7 +28,7 @@ enum ExitStatus {
     static func code(for error: BanneretError) -> Int32 {
         switch error.code {
         case .feedMissing, .brandMissing, .fontMissing, .imageMissing, .templateMissing, .segmentsMissing, .logMissing,
-             .manifestMissing, .featuresMissing, .modelMissing: noInput
+             .manifestMissing, .featuresMissing, .modelMissing, .jobMissing, .inboxMissing: noInput
         case .outputUnwritable: cannotCreate
         case .interrupted, .imageFetchFailed: tempFail
         case .sizeInvalid: usage

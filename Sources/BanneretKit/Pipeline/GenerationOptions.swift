@@ -14,6 +14,10 @@ public struct GenerationOptions: Sendable {
     public var defaultCurrency: String?
     /// Folders besides the feed's own that image paths may point into.
     public var allowedDirectories: [URL] = []
+    /// The folder relative image links resolve against (and must stay inside);
+    /// default the feed's own. A watch-folder job's bare feed is moved into
+    /// `.processing/` when claimed, while its pictures stay where it was dropped.
+    public var imageDirectory: URL?
     /// Where fetched remote images are kept; default `<out>/.image-cache`.
     public var imageCacheDirectory: URL?
     /// Repair malformed XML feeds and keep what comes before a JSON syntax error, saying what was done.

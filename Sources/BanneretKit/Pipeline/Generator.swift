@@ -5,9 +5,17 @@ import Foundation
 /// Output is identical whatever the number of jobs.
 public struct Generator: Sendable {
     public let engine: Engine
+    /// Where workers come from and go back to between runs; nil: each run makes its own.
+    let shelf: WorkerShelf?
 
     public init(engine: Engine) {
         self.engine = engine
+        shelf = nil
+    }
+
+    init(shelf: WorkerShelf) {
+        engine = shelf.engine
+        self.shelf = shelf
     }
 
     private struct WorkItem: Sendable {
@@ -41,13 +49,17 @@ public struct Generator: Sendable {
                                 at: Location(file: out.path))
         }
         TemporaryFiles.sweep(out)
+        // The journal is compacted through a temp file too.
+        TemporaryFiles.sweep(out.appendingPathComponent(".banneret"))
         let suffix = options.shard?.fileSuffix ?? ""
         let journal = try OutputJournal(url: out.appendingPathComponent(".banneret/groups\(suffix).jsonl"))
         let manifest = try StreamingOutput(url: out.appendingPathComponent("manifest\(suffix).jsonl"))
         let errorsFile = try StreamingOutput(url: out.appendingPathComponent("errors\(suffix).jsonl"))
         var state = RunState(options: options, journal: journal, manifest: manifest, errors: errorsFile, start: start)
         state.groupsTotal = options.progress == nil ? nil : try countGroups(options)
-        state.workers = (0 ..< max(1, options.jobs)).map { _ in RenderWorker(engine: engine) }
+        let workers = shelf?.take(max(1, options.jobs)) ?? (0 ..< max(1, options.jobs)).map { _ in RenderWorker(engine: engine) }
+        state.workers = workers
+        defer { shelf?.putBack(workers) }
 
         do {
             var failure: Error?
@@ -126,7 +138,7 @@ public struct Generator: Sendable {
             self.manifest = manifest
             self.errors = errors
             self.start = start
-            resolver = ImageLinkResolver(feedDirectory: options.feedURL.deletingLastPathComponent(),
+            resolver = ImageLinkResolver(feedDirectory: options.imageDirectory ?? options.feedURL.deletingLastPathComponent(),
                                          allowedDirectories: options.allowedDirectories)
             fetcher = ImageFetcher(cacheDirectory: options.imageCacheDirectory
                 ?? options.outputDirectory.appendingPathComponent(".image-cache"))
@@ -229,8 +241,15 @@ public struct Generator: Sendable {
             }
         }
 
-        // Render what was not reused.
+        // Render what was not reused, largest banners first: the threads then
+        // finish the chunk together on small ones instead of one idling while
+        // the other renders a big one last. Results go by index, so order is free.
         let todo = groups.filter { $0.reused == nil }.flatMap { Array($0.items) }
+            .enumerated().sorted { a, b in
+                let areaA = items[a.element].size.width * items[a.element].size.height
+                let areaB = items[b.element].size.width * items[b.element].size.height
+                return areaA != areaB ? areaA > areaB : a.offset < b.offset
+            }.map(\.element)
         let slots = Slots<Result<ManifestEntry, RejectedItem>>(count: items.count)
         let hashes = Slots<UInt64>(count: items.count)
         let staged = Slots<URL>(count: items.count)

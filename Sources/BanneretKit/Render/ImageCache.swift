@@ -8,6 +8,8 @@ public final class ImageCache: @unchecked Sendable {
     private final class Entry: @unchecked Sendable {
         let lock = NSLock()
         var result: Result<DecodedImage, BanneretError>?
+        /// The file as it was when it was read.
+        var stamp: FileStamp?
     }
 
     public let limits: ImageLimits
@@ -28,6 +30,8 @@ public final class ImageCache: @unchecked Sendable {
         return try entry.lock.withLock {
             if let result = entry.result { return try result.get() }
             let result: Result<DecodedImage, BanneretError>
+            // Stamped before reading: a file replaced while it is read looks changed later.
+            entry.stamp = FileStamp.of(path)
             do {
                 result = .success(try load(path))
             } catch let error as BanneretError {
@@ -37,6 +41,36 @@ public final class ImageCache: @unchecked Sendable {
             }
             entry.result = result
             return try result.get()
+        }
+    }
+
+    /// Forgets every decoded image.
+    public func removeAll() {
+        lock.withLock { entries.removeAll() }
+    }
+
+    /// Forgets the images whose file changed or is gone since it was read,
+    /// and everything once the rest holds more than `limit` bytes of pixels.
+    /// A process that outlives one run (the watch daemon) calls it between
+    /// jobs: a picture replaced under the same path is read again, the
+    /// pictures of jobs that moved on are let go, and those still in place
+    /// (a shared picture folder) are not decoded again for every job.
+    /// - Returns: how many images were forgotten.
+    @discardableResult
+    public func removeChanged(limit: Int = 1 << 30) -> Int {
+        lock.withLock {
+            let before = entries.count
+            entries = entries.filter { path, entry in
+                entry.lock.withLock { entry.stamp != nil && FileStamp.of(path) == entry.stamp }
+            }
+            let bytes = entries.values.reduce(0) { total, entry in
+                total + entry.lock.withLock {
+                    guard case .success(let image)? = entry.result else { return 0 }
+                    return image.base.stride * image.height
+                }
+            }
+            if bytes > limit { entries.removeAll() }
+            return before - entries.count
         }
     }
 

@@ -53,6 +53,13 @@ public struct BanneretError: Error, Sendable, Equatable, CustomStringConvertible
         case featuresInvalid = "features.invalid"
         case modelMissing = "model.missing"
         case modelInvalid = "model.invalid"
+        /// A watch-folder job that cannot be read: bad YAML, an unknown key, a bad value.
+        case jobInvalid = "job.invalid"
+        /// A claimed job whose file or folder is gone, or a folder without its `job.yaml`.
+        case jobMissing = "job.missing"
+        /// A job that stopped the daemon again and again without finishing anything: set aside.
+        case jobQuarantined = "job.quarantined"
+        case inboxMissing = "inbox.missing"
     }
 
     public var code: Code

@@ -97,5 +97,9 @@ void bnr_sha256_finish(void *ctx, uint8_t digest[32]); /* also frees ctx */
 /// Flushes every dirty page of the filesystem holding `fd` (syncfs(2)): one
 /// sync for a batch of staged files instead of one fsync each.
 int bnr_syncfs(int fd);
+/* rename(2) that fails with EEXIST instead of replacing an existing target
+ * (renameat2 RENAME_NOREPLACE, which Swift's Glibc module does not export).
+ * Returns 0, or -1 with errno set; EINVAL where the filesystem lacks it. */
+int bnr_rename_noreplace(const char *from, const char *to);
 
 #endif

@@ -31,6 +31,8 @@ public final class JobRunner {
     public func run(_ job: ClaimedJob) -> JobOutcome {
         let entry = job.entry
         let stateURL = configuration.attempts(for: entry)
+        // A stop asked for before the job began does not count as a start.
+        guard !cancellation.isCancelled else { return .interrupted }
         do {
             guard let lock = try OutputLock.acquire(configuration.lock(for: entry), cancellation: cancellation, onWait: {
                 log.log("job.waiting", job: entry.name, [("reason", .text("another job of the same name is writing \(configuration.results(for: entry).path)"))])

@@ -69,7 +69,10 @@ public final class JobRunner {
             case .done, .failed, .lost:
                 try? FileManager.default.removeItem(at: stateURL)
             case .interrupted:
-                break
+                // Asked to stop (a deploy, a restart): no sign the job is to blame, so this start does not count against it.
+                attempts.withoutProgress = max(0, attempts.withoutProgress - 1)
+                attempts.progress = ResultFolder.journalSize(results)
+                try? attempts.save(stateURL)
             }
             return outcome
         } catch let error as BanneretError {

@@ -162,8 +162,10 @@ public final class WatchDaemon: @unchecked Sendable {
             if let next = readiness.nextCheck { wake = min(wake, next) }
             if let retry = retries.values.map(\.due).min() { wake = min(wake, retry) }
             if let ping = notify.watchdogInterval { wake = min(wake, now.addingTimeInterval(ping)) }
-            // A burst of events (a large file being written) does not turn into a busy loop.
-            watcher.wait(timeout: max(0.05, wake.timeIntervalSince(Self.monotonic())))
+            if watcher.wait(timeout: max(0.05, wake.timeIntervalSince(Self.monotonic()))) {
+                // Events come in bursts (a folder copied in, file by file): gather them into one rescan.
+                usleep(100_000)
+            }
         }
         summary.stopped = isStopping
         summary.leftInProcessing = claim.held(liveness: OwnerLiveness(held: []), now: Date())

@@ -255,14 +255,21 @@ import Testing
                 try drop(jobs[dropped], staging: world.staging, inbox: world.inbox, marker: dropped % 2 == 0)
                 dropped += 1
             }
+            let insideAJob = Bool.random(using: &random)
+            let pending = names(world.inbox).subtracting(["images"]).filter { !$0.hasSuffix(".ready") }
+            if insideAJob, pending.isEmpty, names(world.inbox.appendingPathComponent(".processing")).isEmpty, dropped < jobs.count {
+                // Nothing to be inside of: the next job arrives a little early.
+                try drop(jobs[dropped], staging: world.staging, inbox: world.inbox, marker: true)
+                dropped += 1
+            }
             let offset = (try? FileManager.default.attributesOfItem(atPath: log.path)[.size] as? Int) ?? 0
             let daemon = try start(arguments, log: log)
-            if Bool.random(using: &random) {
+            if !insideAJob {
                 // Any moment of its life: starting, scanning, claiming, taking over, idling.
                 Thread.sleep(forTimeInterval: Double.random(in: 0.02 ... 0.6, using: &random))
             } else {
                 // A moment inside a job: rendering, journalling, publishing, moving it on.
-                let extra = Double.random(in: 0 ... 0.15, using: &random)
+                let extra = Double.random(in: 0 ... 0.08, using: &random)
                 _ = eventually(timeout: 2) { events(log, from: offset).contains { $0["event"] as? String == "job.started" } }
                 Thread.sleep(forTimeInterval: extra)
             }

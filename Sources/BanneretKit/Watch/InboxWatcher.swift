@@ -30,7 +30,8 @@ public final class InboxWatcher: @unchecked Sendable {
         pipeRead = fds[0]
         pipeWrite = fds[1]
         let descriptor = inotify_init1(Int32(IN_CLOEXEC | IN_NONBLOCK))
-        let mask = UInt32(IN_CREATE | IN_MOVED_TO | IN_CLOSE_WRITE | IN_ATTRIB | IN_MODIFY | IN_DELETE | IN_MOVED_FROM)
+        // Arrivals and departures, not every write: a long upload must not wake the daemon thousands of times.
+        let mask = UInt32(IN_CREATE | IN_MOVED_TO | IN_CLOSE_WRITE | IN_DELETE | IN_MOVED_FROM)
         if descriptor >= 0, inotify_add_watch(descriptor, folder.path, mask) >= 0 {
             notify = descriptor
             isWatching = true

@@ -31,6 +31,8 @@ public final class JobRunner {
     public func run(_ job: ClaimedJob) -> JobOutcome {
         let entry = job.entry
         let stateURL = configuration.attempts(for: entry)
+        // A stop asked for before the job began does not count as a start.
+        guard !cancellation.isCancelled else { return .interrupted }
         do {
             guard let lock = try OutputLock.acquire(configuration.lock(for: entry), cancellation: cancellation, onWait: {
                 log.log("job.waiting", job: entry.name, [("reason", .text("another job of the same name is writing \(configuration.results(for: entry).path)"))])
@@ -67,7 +69,10 @@ public final class JobRunner {
             case .done, .failed, .lost:
                 try? FileManager.default.removeItem(at: stateURL)
             case .interrupted:
-                break
+                // Asked to stop (a deploy, a restart): no sign the job is to blame, so this start does not count against it.
+                attempts.withoutProgress = max(0, attempts.withoutProgress - 1)
+                attempts.progress = ResultFolder.journalSize(results)
+                try? attempts.save(stateURL)
             }
             return outcome
         } catch let error as BanneretError {

@@ -33,7 +33,8 @@ public final class SystemdNotify: @unchecked Sendable {
     public func status(_ text: String) { send("STATUS=\(text)") }
 
     /// Pings the watchdog when half its interval has passed since the last ping.
-    public func watchdog(now: Date = Date()) {
+    /// - Parameter now: on a monotonic clock (seconds since boot), so a clock stepped back never delays a ping.
+    public func watchdog(now: Date = Date(timeIntervalSinceReferenceDate: ProcessInfo.processInfo.systemUptime)) {
         guard let interval = watchdogInterval else { return }
         let due = lock.withLock {
             guard now.timeIntervalSince(lastPing) >= interval else { return false }

@@ -101,11 +101,15 @@ public final class WatchDaemon: @unchecked Sendable {
                 log.log("daemon.reloaded", [("message", .text("brands and templates are loaded afresh for the next job"))])
             }
             notify.watchdog()
-            let now = Date()
+            // Waiting (settling, retries, the next rescan) is measured on the monotonic clock, so
+            // a clock stepped back by NTP never holds jobs up; file times are compared with the wall clock.
+            let now = Self.monotonic(), wallClock = Date()
+            // Recreated should someone remove them; does nothing otherwise.
+            try? layout.prepare()
             var job: ClaimedJob?
             // 1. Jobs whose owner died, this daemon's earlier life included.
             let liveness = OwnerLiveness(staleAfter: configuration.staleAfter, held: parked.union(retries.keys))
-            for held in claim.held(liveness: liveness, now: now) where held.state == .dead && job == nil {
+            for held in claim.held(liveness: liveness, now: wallClock) where held.state == .dead && job == nil {
                 do {
                     job = try claim.takeOver(held.job)
                     if let job { log.log("job.takeover", job: job.entry.name, [("from", .text(held.job.owner.description))]) }
@@ -144,7 +148,7 @@ public final class WatchDaemon: @unchecked Sendable {
                         parked.insert(job.claimName)
                     } else {
                         let delay = min(600, configuration.retryDelay * pow(2, Double(max(0, attempts.withoutProgress - 1))))
-                        retries[job.claimName] = (job, Date().addingTimeInterval(delay))
+                        retries[job.claimName] = (job, Self.monotonic().addingTimeInterval(delay))
                     }
                 case .interrupted, .lost: break
                 }
@@ -158,8 +162,10 @@ public final class WatchDaemon: @unchecked Sendable {
             if let next = readiness.nextCheck { wake = min(wake, next) }
             if let retry = retries.values.map(\.due).min() { wake = min(wake, retry) }
             if let ping = notify.watchdogInterval { wake = min(wake, now.addingTimeInterval(ping)) }
-            // A burst of events (a large file being written) does not turn into a busy loop.
-            watcher.wait(timeout: max(0.05, wake.timeIntervalSince(Date())))
+            if watcher.wait(timeout: max(0.05, wake.timeIntervalSince(Self.monotonic()))) {
+                // Events come in bursts (a folder copied in, file by file): gather them into one rescan.
+                usleep(100_000)
+            }
         }
         summary.stopped = isStopping
         summary.leftInProcessing = claim.held(liveness: OwnerLiveness(held: []), now: Date())
@@ -173,7 +179,7 @@ public final class WatchDaemon: @unchecked Sendable {
         let name = job.entry.name
         notify.status("running \(name)")
         let heartbeat = JobHeartbeat(job.url)
-        lastProgressLog = Date()
+        lastProgressLog = Self.monotonic()
         let outcome = runner.run(job)
         heartbeat.stop()
         switch outcome {
@@ -197,9 +203,14 @@ public final class WatchDaemon: @unchecked Sendable {
         return outcome
     }
 
+    /// Seconds since boot as a date: only ever compared with itself.
+    static func monotonic() -> Date {
+        Date(timeIntervalSinceReferenceDate: ProcessInfo.processInfo.systemUptime)
+    }
+
     private func progressed(_ job: ClaimedJob, _ progress: GenerationProgress) {
         notify.watchdog()
-        let now = Date()
+        let now = Self.monotonic()
         guard now.timeIntervalSince(lastProgressLog) >= configuration.progressInterval else { return }
         lastProgressLog = now
         var fields: [(String, WatchLog.Value)] = [("groups_done", .int(progress.groupsDone)), ("banners", .int(progress.bannersWritten)),

@@ -94,6 +94,19 @@ import Testing
         guard case .interrupted = runner(cancelled: true).run(job) else { Issue.record("not interrupted"); return }
         #expect(FileManager.default.fileExists(atPath: job.url.path))
         #expect(!FileManager.default.fileExists(atPath: configuration.output.appendingPathComponent("stopped/manifest.jsonl").path))
+        #expect(JobAttempts.load(configuration.attempts(for: job.entry)) == nil, "stopped before it began: no start counted")
+    }
+
+    @Test func aStopDuringTheJobDoesNotCountAgainstIt() throws {
+        let job = try drop("paused", products: 14)
+        let flag = CancellationFlag()
+        let runner = JobRunner(configuration: configuration, engines: EngineCache(fonts: Fixtures.fonts),
+                               claim: JobClaim(layout: configuration.layout), log: WatchLog(write: { _ in }), cancellation: flag)
+        runner.onProgress = { _, progress in if progress.groupsDone >= 2 { flag.cancel() } }
+        guard case .interrupted = runner.run(job) else { Issue.record("not interrupted"); return }
+        let attempts = try #require(JobAttempts.load(configuration.attempts(for: job.entry)))
+        #expect(attempts.started == 1 && attempts.withoutProgress == 0)
+        #expect(attempts.progress == ResultFolder.journalSize(configuration.output.appendingPathComponent("paused")) && attempts.progress > 0)
     }
 
     @Test func aBrokenJobFailsWithItsReason() throws {

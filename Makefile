@@ -36,3 +36,8 @@ goldens: setup
 
 clean:
 	rm -rf .build Output/*.png Output/*.jpg Output/*.webp Output/*.jsonl
+
+## Side by side with pycairo + Pango, Pillow and headless Chromium on the same banners; writes Benchmarks/BENCHMARKS.md.
+.PHONY: bench-peers
+bench-peers: build
+	Benchmarks/peers/run.sh

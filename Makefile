@@ -41,3 +41,8 @@ clean:
 .PHONY: bench-watch
 bench-watch: build
 	Benchmarks/watch-throughput.sh
+
+## Side by side with pycairo + Pango, Pillow and headless Chromium on the same banners; writes Benchmarks/BENCHMARKS.md.
+.PHONY: bench-peers
+bench-peers: build
+	Benchmarks/peers/run.sh

@@ -50,18 +50,12 @@ public final class BannerStudio: Sendable {
         let engine = self.engine, scorer = self.scorer
         return try await pool.run { worker in
             let (rendered, spec) = try worker.render(product: product, size: size, imagePath: imagePath, template: chosen, variant: variant)
-            let features = BannerFeatures.measure(spec: spec, rendered: rendered, brand: engine.brand,
-                                                  productImage: imagePath.flatMap { try? engine.images.image(at: $0) })
-            if !features.violations.isEmpty {
-                throw BanneretError(.brandViolation, features.violations.joined(separator: "; "), at: Location(file: chosen.file))
-            }
-            let scoring = ScoringFeatures.values(measured: features.values, spec: spec, product: product, brand: engine.brand,
-                                                 variant: variant)
-            let metrics = features.values.merging(scoring) { measured, _ in measured }
+            let assessment = try BannerAssessment.assess(rendered, spec: spec, product: product, variant: variant,
+                                                         imagePath: imagePath, engine: engine, scorer: scorer,
+                                                         location: Location(file: chosen.file))
             return RenderedBannerResult(
                 pixels: rendered.pixels, encoded: try BannerEncoder.encode(rendered.pixels, as: format), format: format,
-                features: metrics, scores: scorer?.scores(FeatureVector(metrics)) ?? [:],
-                warnings: rendered.texts.filter { $0.fitted.truncated }.map { "text '\($0.id)' was shortened with an ellipsis" })
+                features: assessment.metrics, scores: assessment.scores, warnings: assessment.warnings)
         }
     }
 

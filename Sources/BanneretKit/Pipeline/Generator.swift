@@ -220,8 +220,8 @@ public struct Generator: Sendable {
                     for (variant, path) in zip(variants, paths) {
                         var id: String?
                         if case .success(let imagePath) = path {
-                            id = identity(product: product, size: size, template: template, variant: variant,
-                                          imagePath: imagePath, options: options, digests: state.digests)
+                            id = Self.identity(product: product, size: size, template: template, variant: variant,
+                                               imagePath: imagePath, options: options, engine: engine, digests: state.digests)
                             ids.append(id!)
                         }
                         items.append(WorkItem(product: product, line: line, size: size, template: template, imagePath: path,
@@ -315,8 +315,8 @@ public struct Generator: Sendable {
         state.report()
     }
 
-    private func identity(product: Product, size: BannerSize, template: Template, variant: Variant, imagePath: String?,
-                          options: GenerationOptions, digests: FileDigests) -> String {
+    private static func identity(product: Product, size: BannerSize, template: Template, variant: Variant, imagePath: String?,
+                                 options: GenerationOptions, engine: Engine, digests: FileDigests) -> String {
         BannerIdentity.id(product: product, size: size, format: options.format, template: template.name,
                           brandFingerprint: engine.brandFingerprint, fontFingerprint: engine.fonts.lock.fingerprint,
                           imageDigest: imagePath.map(digests.digest) ?? "", variant: variant,
@@ -345,27 +345,15 @@ public struct Generator: Sendable {
             let (rendered, spec) = try worker.render(product: item.product, size: item.size, imagePath: imagePath,
                                                      template: item.template, variant: item.variant)
             if options.variants > 1 { look(PerceptualHash.hash(rendered.pixels)) }
-            // Measured before anything is written: a banner that breaks a brand rule never ships.
-            let features = BannerFeatures.measure(spec: spec, rendered: rendered, brand: engine.brand,
-                                                  productImage: imagePath.flatMap { try? engine.images.image(at: $0) })
-            if !features.violations.isEmpty {
-                throw BanneretError(.brandViolation, features.violations.joined(separator: "; "),
-                                    at: Location(file: options.feedURL.path, line: item.line, element: item.template.name))
-            }
-            let scoring = ScoringFeatures.values(measured: features.values, spec: spec, product: item.product,
-                                                 brand: engine.brand, variant: item.variant)
-            let metrics = features.values.merging(scoring) { measured, _ in measured }
-            // The same vector the manifest reports, so a model trained on manifests scores what it learned from.
-            let scores = options.scorer?.scores(FeatureVector(metrics)) ?? [:]
+            let assessment = try BannerAssessment.assess(
+                rendered, spec: spec, product: item.product, variant: item.variant, imagePath: imagePath, engine: engine,
+                scorer: options.scorer, location: Location(file: options.feedURL.path, line: item.line, element: item.template.name))
             let budget = options.byteBudget.maxBytes(for: item.size)
             let encoded = try BudgetedEncoder.encode(rendered.pixels, as: options.format, maxBytes: budget)
             let data = encoded.data
             let elapsed = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e6
-            let id = item.id ?? BannerIdentity.id(product: item.product, size: item.size, format: options.format,
-                                                  template: item.template.name, brandFingerprint: engine.brandFingerprint,
-                                                  fontFingerprint: engine.fonts.lock.fingerprint,
-                                                  imageDigest: imagePath.map(digests.digest) ?? "", variant: item.variant,
-                                                  maxBytes: options.byteBudget.maxBytes(for: item.size))
+            let id = item.id ?? identity(product: item.product, size: item.size, template: item.template, variant: item.variant,
+                                         imagePath: imagePath, options: options, engine: engine, digests: digests)
             let fileName = "\(id).\(options.format.fileExtension)"
             let target = options.outputDirectory.appendingPathComponent(fileName)
             // Names are content addresses: an existing file already holds these bytes.
@@ -376,7 +364,7 @@ public struct Generator: Sendable {
                 id: id, productID: item.product.id, template: item.template.name, size: item.size.description,
                 format: options.format.name, path: fileName, bytes: data.count,
                 variant: item.variant.axes.merging(["template": item.template.name, "size_class": SizeClass(item.size).rawValue]) { a, _ in a },
-                scores: scores.mapValues { ($0 * 1_000_000).rounded() / 1_000_000 }, metrics: metrics,
+                scores: assessment.scores.mapValues { ($0 * 1_000_000).rounded() / 1_000_000 }, metrics: assessment.metrics,
                 text: rendered.texts.map {
                     ManifestEntry.TextReport(element: $0.id, fontSize: $0.fitted.fontSize,
                                              minSize: spec.textSizeRanges[$0.id]?.lowerBound ?? $0.fitted.fontSize,
@@ -385,7 +373,7 @@ public struct Generator: Sendable {
                                              truncated: $0.fitted.truncated, unknownGlyphs: $0.fitted.unknownGlyphs)
                 },
                 renderMS: (elapsed * 100).rounded() / 100,
-                warnings: rendered.texts.filter { $0.fitted.truncated }.map { "text '\($0.id)' was shortened with an ellipsis" }
+                warnings: assessment.warnings
                     + (encoded.fellBack ? ["encoded as \(encoded) to fit the \(budget ?? 0)-byte budget"] : [])))
         } catch let error as BanneretError {
             var located = error

@@ -9,7 +9,7 @@ struct Banneret: ParsableCommand {
         abstract: "Generate on-brand ad banners from product feeds.",
         version: RendererVersion.banneret,
         subcommands: [GenerateCommand.self, ValidateCommand.self, SchemaCommand.self, BenchCommand.self, TrainCommand.self,
-                      ScoreCommand.self, MergeCommand.self, WatchCommand.self],
+                      ScoreCommand.self, MergeCommand.self, WatchCommand.self, QualityCommand.self],
         defaultSubcommand: GenerateCommand.self
     )
 }

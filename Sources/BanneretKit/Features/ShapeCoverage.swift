@@ -1,6 +1,6 @@
 /// Whether a shape's painted area holds a point: the frame for rectangles,
 /// the rounded outline for rounded rectangles and pills, the ellipse for
-/// discs. Tells which layer shows at a pixel, so a pixel inside a badge
+/// discs, the star's outline for bursts. Tells which layer shows at a pixel, so a pixel inside a badge
 /// disc's frame but outside the disc is read as what lies below it.
 extension ShapeElement {
     func covers(x: Double, y: Double) -> Bool {
@@ -13,6 +13,7 @@ extension ShapeElement {
             guard rx > 0, ry > 0 else { return false }
             let dx = (x - frame.x - rx) / rx, dy = (y - frame.y - ry) / ry
             return dx * dx + dy * dy <= 1
+        case .burst: return Burst.contains(Point(x: x, y: y), in: frame)
         case .pill: radius = min(frame.width, frame.height) / 2
         case .roundedRectangle(let r): radius = max(0, min(r, frame.width / 2, frame.height / 2))
         }

@@ -87,6 +87,9 @@ public struct ShapeElement: Sendable, Hashable {
         /// Fully rounded ends, for buttons.
         case pill
         case ellipse
+        /// A starburst, the retail "sale sticker": ``Burst/points`` spikes
+        /// around the frame's ellipse.
+        case burst
     }
 
     /// An outline drawn inside the shape's edge.

@@ -52,12 +52,7 @@ public struct Shard: Sendable, Hashable, CustomStringConvertible {
 
     /// FNV-1a of the id: stable across machines, runs and Swift versions (unlike `Hasher`).
     public func owns(productID: String) -> Bool {
-        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-        for byte in productID.utf8 {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x0000_0100_0000_01B3
-        }
-        return Int(hash % UInt64(count)) == index
+        Int(StableHash.fnv1a(productID) % UInt64(count)) == index
     }
 
     /// `-00003-of-00016`, the suffix of this shard's manifest and errors.

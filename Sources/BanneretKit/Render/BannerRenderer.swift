@@ -115,6 +115,11 @@ final class BannerRenderer {
             cairo_scale(cairo, frame.width / 2, frame.height / 2)
             cairo_arc(cairo, 0, 0, 1, 0, 2 * .pi)
             cairo_restore(cairo)
+        case .burst:
+            let corners = Burst.outline(in: frame)
+            cairo_move_to(cairo, corners[0].x, corners[0].y)
+            for corner in corners.dropFirst() { cairo_line_to(cairo, corner.x, corner.y) }
+            cairo_close_path(cairo)
         }
     }
 

@@ -31,7 +31,7 @@ public enum InputSchemas {
             "when": ["anyOf": [condition, ["type": "array", "items": condition]]],
             "underlay": ["type": "boolean", "description": "Other elements may sit on this one"],
             "hidden": ["type": "boolean"],
-            "shape": ["enum": ["rectangle", "rounded", "pill", "ellipse"]],
+            "shape": ["enum": ["rectangle", "rounded", "pill", "ellipse", "burst"]],
             "fill": fill,
             "radius": expression,
             "image": ["enum": ImageSource.allCases.map(\.rawValue)],

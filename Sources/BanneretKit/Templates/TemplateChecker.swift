@@ -65,7 +65,7 @@ struct TemplateChecker {
         }
         switch kind {
         case .shape:
-            try require(p.shape != nil, "a shape (rectangle, rounded, pill or ellipse)")
+            try require(p.shape != nil, "a shape (rectangle, rounded, pill, ellipse or burst)")
             try require(p.fill != nil, "a fill")
             try forbid(p.binding != nil || p.font != nil || p.size != nil, "text properties")
             try forbid(p.image != nil, "image")

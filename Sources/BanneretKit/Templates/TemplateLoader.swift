@@ -158,7 +158,7 @@ public enum TemplateLoader {
             case "hidden": p.hidden = try reader.bool(value, what: "hidden", element: id)
             case "shape":
                 p.shape = try reader.choice(value, ["rectangle": .rectangle, "rounded": .roundedRectangle(radius: 0),
-                                                    "pill": .pill, "ellipse": .ellipse], what: "shape", element: id)
+                                                    "pill": .pill, "ellipse": .ellipse, "burst": .burst], what: "shape", element: id)
             case "fill": p.fill = try fill(value, reader: reader, element: id)
             case "radius": p.radius = try expression(value, reader: reader, element: id)
             case "image":

@@ -1,0 +1,77 @@
+import Foundation
+
+/// Renders every template at every size over whole feeds and measures each
+/// banner, for ``TemplateQualityReport``. Nothing is encoded or written: the
+/// report is about layouts.
+public enum TemplateQualityRun {
+    /// - Parameters:
+    ///   - feeds: feeds to take products (and their copy) from.
+    ///   - standIns: pictures lent, by a stable hash of the product id, to products
+    ///     whose own picture cannot be loaded here (remote links, missing files),
+    ///     so their layouts are measured with a picture all the same.
+    public static func run(engine: Engine, feeds: [URL], defaultCurrency: String?, sizes: [BannerSize],
+                           standIns: [URL], jobs: Int) throws -> TemplateQualityReport {
+        var report = TemplateQualityReport(templates: engine.templates.map(\.name))
+        report.sizes = sizes
+        var work: [(product: Product, imagePath: String?)] = []
+        for feed in feeds {
+            let read = try FeedReader.read(contentsOf: feed, defaultCurrency: defaultCurrency)
+            report.feeds.append((feed.lastPathComponent, read.products.count))
+            let resolver = ImageLinkResolver(feedDirectory: feed.deletingLastPathComponent())
+            for (product, line) in zip(read.products, read.lines) {
+                work.append((product, picture(for: product, line: line, feed: feed, resolver: resolver,
+                                              engine: engine, standIns: standIns)))
+            }
+        }
+        let templates = engine.templates, items = work
+        let cases = work.count * templates.count * sizes.count
+        let outcomes = OutcomeSlots(count: cases)
+        parallelFor(count: cases, jobs: jobs, body: { worker, index in
+            let item = items[index / (templates.count * sizes.count)]
+            let template = templates[index / sizes.count % templates.count]
+            let size = sizes[index % sizes.count]
+            do {
+                let (rendered, spec) = try worker.render(product: item.product, size: size, imagePath: item.imagePath,
+                                                         template: template)
+                let assessment = try BannerAssessment.assess(rendered, spec: spec, product: item.product, variant: .standard,
+                                                             imagePath: item.imagePath, engine: worker.engine, scorer: nil,
+                                                             location: Location(file: template.file))
+                let canvas = Rect(x: 0, y: 0, width: Double(size.width), height: Double(size.height))
+                let tooSmall = LayoutElement.elements(of: spec).filter { $0.role != .product && !$0.isValid(on: canvas) }.map(\.id)
+                outcomes.set(index, .rendered(metrics: assessment.metrics, tooSmall: tooSmall))
+            } catch let error as BanneretError {
+                outcomes.set(index, .rejected(error.code))
+            } catch {
+                outcomes.set(index, .rejected(.renderFailed))
+            }
+        }, makeWorker: { RenderWorker(engine: engine) })
+        for index in 0 ..< cases {
+            guard let outcome = outcomes.value(index) else { continue }
+            report.add(outcome, template: templates[index / sizes.count % templates.count].name,
+                       size: sizes[index % sizes.count])
+        }
+        return report
+    }
+
+    /// The product's own picture when it loads, else a stand-in (nil when there is none to lend).
+    private static func picture(for product: Product, line: Int, feed: URL, resolver: ImageLinkResolver,
+                                engine: Engine, standIns: [URL]) -> String? {
+        if let link = product.imageLink, let path = try? resolver.resolve(link, file: feed.path, line: line),
+           (try? engine.images.image(at: path)) != nil {
+            return path
+        }
+        guard !standIns.isEmpty else { return nil }
+        return standIns[Int(StableHash.fnv1a(product.id) % UInt64(standIns.count))].path
+    }
+}
+
+/// One slot per banner, filled by whichever thread rendered it.
+private final class OutcomeSlots: @unchecked Sendable {
+    private let lock = NSLock()
+    private var slots: [TemplateQualityReport.Outcome?]
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    func set(_ index: Int, _ outcome: TemplateQualityReport.Outcome) { lock.withLock { slots[index] = outcome } }
+    func value(_ index: Int) -> TemplateQualityReport.Outcome? { lock.withLock { slots[index] } }
+}

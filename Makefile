@@ -2,7 +2,7 @@
 SWIFT ?= swift
 RELEASE := .build/release/banneret
 
-.PHONY: demo test bench setup build examples goldens clean
+.PHONY: demo test bench setup build examples goldens clean quality thumbnails
 
 ## Render the Examples job (14 products × 5 sizes) into Output/.
 demo: build
@@ -32,7 +32,16 @@ examples: setup
 ## Rewrite the golden renders after a deliberate change; look at them before committing.
 goldens: setup
 	$(SWIFT) build --build-tests
-	BANNERET_UPDATE_GOLDENS=1 $(SWIFT) test --skip-build --filter GoldenRenderTests
+	BANNERET_UPDATE_GOLDENS=1 $(SWIFT) test --skip-build --filter 'GoldenRenderTests|TemplateGoldenTests'
+
+## Every template × every size over the Examples feed and ../shared/samples: writes Templates/QUALITY.md (exit 1 if a bar is missed).
+SAMPLES := ../shared/samples/feeds
+quality: build
+	$(RELEASE) quality --feed Examples/feed.jsonl $(if $(wildcard $(SAMPLES)),$(foreach f,saleor-populatedb.json gcp-retail-products.json magento-products_gear_bags.csv magento-products_gear_watches.csv,--feed $(SAMPLES)/$(f))) --out Templates/QUALITY.md
+
+## One contact sheet per template (every size) into Templates/thumbnails/, shown by Templates/README.md.
+thumbnails: build
+	$(RELEASE) thumbnails --out Templates/thumbnails
 
 clean:
 	rm -rf .build Output/*.png Output/*.jpg Output/*.webp Output/*.jsonl

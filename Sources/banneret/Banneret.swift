@@ -3,13 +3,14 @@ import BanneretKit
 import Foundation
 
 @main
-struct Banneret: ParsableCommand {
+struct Banneret: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "banneret",
         abstract: "Generate on-brand ad banners from product feeds.",
         version: RendererVersion.banneret,
         subcommands: [GenerateCommand.self, ValidateCommand.self, SchemaCommand.self, BenchCommand.self, TrainCommand.self,
-                      ScoreCommand.self, MergeCommand.self, WatchCommand.self, QualityCommand.self],
+                      ScoreCommand.self, MergeCommand.self, WatchCommand.self, QualityCommand.self,
+                      ThumbnailsCommand.self],
         defaultSubcommand: GenerateCommand.self
     )
 }

@@ -51,6 +51,9 @@ struct QualityCommand: ParsableCommand {
             }
             for row in report.rows where !row.failures.isEmpty {
                 FileHandle.standardError.write(Data("\(row.template): \(row.failures.joined(separator: "; "))\n".utf8))
+                for (code, example) in row.examples.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
+                    FileHandle.standardError.write(Data("  first \(code.rawValue): \(example)\n".utf8))
+                }
             }
             if !report.passes { throw ExitCode(ExitStatus.someRejected) }
         } catch let error as BanneretError {

@@ -8,7 +8,7 @@ import Testing
     static let examples = root.appendingPathComponent("Examples")
     static let studio = try! BannerStudio(fonts: root.appendingPathComponent("Fonts"),
                                           brand: examples.appendingPathComponent("brand.yaml"),
-                                          templates: [root.appendingPathComponent("Templates")],
+                                          templates: [root.appendingPathComponent("Templates/stock-hero.yaml")],
                                           scorer: BannerScorer(segments: try! SegmentsLoader.load(examples.appendingPathComponent("segments.yaml"))),
                                           concurrency: 2)
     let mug = Product(id: "M1", title: "Ceramic Mug", price: Money(amount: 18, currency: "USD"))

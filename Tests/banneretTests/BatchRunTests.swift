@@ -39,7 +39,7 @@ import Testing
     func start(_ arguments: [String]) throws -> Process {
         let process = Process()
         process.executableURL = GenerateCommandTests.binary
-        process.arguments = arguments
+        process.arguments = withStockTemplate(arguments)
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()

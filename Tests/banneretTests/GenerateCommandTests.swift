@@ -18,7 +18,7 @@ import Testing
     func run(_ arguments: [String]) throws -> (status: Int32, stderr: String) {
         let process = Process()
         process.executableURL = Self.binary
-        process.arguments = arguments
+        process.arguments = withStockTemplate(arguments)
         process.currentDirectoryURL = Self.root
         let errors = Pipe()
         process.standardError = errors

@@ -17,7 +17,7 @@ enum ScoringSubcommands {
         try Data().write(to: err)
         let process = Process()
         process.executableURL = GenerateCommandTests.binary
-        process.arguments = arguments
+        process.arguments = withStockTemplate(arguments)
         process.standardOutput = try FileHandle(forWritingTo: out)
         process.standardError = try FileHandle(forWritingTo: err)
         try process.run()

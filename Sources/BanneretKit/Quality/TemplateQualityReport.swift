@@ -9,7 +9,7 @@ public struct TemplateQualityReport: Sendable {
     public enum Outcome: Sendable {
         /// `tooSmall`: elements under PosterLayout's validity floor, by id, so a report says which.
         case rendered(metrics: [String: Double], tooSmall: [String])
-        case rejected(BanneretError.Code)
+        case rejected(BanneretError)
     }
 
     /// The bars a stock template must clear; means over a template's banners,
@@ -34,6 +34,8 @@ public struct TemplateQualityReport: Sendable {
         var sizes: Set<String> = []
         /// "element at size" → banners where it fell under the validity floor.
         var invalidElements: [String: Int] = [:]
+        /// The first refusal of each kind, to say where to look.
+        public var examples: [BanneretError.Code: String] = [:]
 
         public var overflow: Int { rejections[.textOverflow, default: 0] }
         public var tofu: Int { rejections[.textUnknownGlyphs, default: 0] }
@@ -64,8 +66,9 @@ public struct TemplateQualityReport: Sendable {
 
         mutating func add(_ outcome: Outcome, size: String) {
             switch outcome {
-            case .rejected(let code):
-                rejections[code, default: 0] += 1
+            case .rejected(let error):
+                rejections[error.code, default: 0] += 1
+                if examples[error.code] == nil { examples[error.code] = "\(size): \(error.message)" }
             case .rendered(let metrics, let tooSmall):
                 rendered += 1
                 for id in tooSmall { invalidElements[id + " at " + size, default: 0] += 1 }

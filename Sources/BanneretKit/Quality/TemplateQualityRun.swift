@@ -40,9 +40,9 @@ public enum TemplateQualityRun {
                 let tooSmall = LayoutElement.elements(of: spec).filter { $0.role != .product && !$0.isValid(on: canvas) }.map(\.id)
                 outcomes.set(index, .rendered(metrics: assessment.metrics, tooSmall: tooSmall))
             } catch let error as BanneretError {
-                outcomes.set(index, .rejected(error.code))
+                outcomes.set(index, .rejected(BanneretError(error.code, "\(item.product.id): \(error.message)", at: error.location)))
             } catch {
-                outcomes.set(index, .rejected(.renderFailed))
+                outcomes.set(index, .rejected(BanneretError(.renderFailed, "\(item.product.id): \(error)")))
             }
         }, makeWorker: { RenderWorker(engine: engine) })
         for index in 0 ..< cases {

@@ -14,9 +14,13 @@ enum Fixtures {
             fatalError("fonts are not installed; run `make setup` first: \(error)")
         }
     }()
+    /// The stock template alone: most tests are about the engine, and their counts assume one template.
     static let engine: Engine = try! Engine(fonts: fonts, brandURL: examples.appendingPathComponent("brand.yaml"),
-                                            templates: [repositoryRoot.appendingPathComponent("Templates")])
+                                            templates: [repositoryRoot.appendingPathComponent("Templates/stock-hero.yaml")])
     static var template: Template { engine.templates[0] }
+    /// Every template in Templates/, for the library's own tests.
+    static let libraryEngine: Engine = try! Engine(fonts: fonts, brandURL: examples.appendingPathComponent("brand.yaml"),
+                                                   templates: [repositoryRoot.appendingPathComponent("Templates")])
     static let goldens = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("Goldens")
 

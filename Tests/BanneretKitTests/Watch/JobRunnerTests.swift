@@ -9,7 +9,7 @@ import Testing
         var configuration = WatchConfiguration(
             inbox: inbox, output: root.appendingPathComponent("out"),
             defaults: JobSpec.Defaults(brand: Fixtures.examples.appendingPathComponent("brand.yaml"),
-                                       templates: [Fixtures.repositoryRoot.appendingPathComponent("Templates")]),
+                                       templates: [Fixtures.repositoryRoot.appendingPathComponent("Templates/stock-hero.yaml")]),
             jobs: 2)
         configuration.chunkSize = 1
         return configuration

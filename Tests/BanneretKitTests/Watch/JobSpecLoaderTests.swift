@@ -6,7 +6,7 @@ import Testing
     let folder = Fixtures.temporaryDirectory("jobspec")
     var defaults: JobSpec.Defaults {
         JobSpec.Defaults(brand: Fixtures.examples.appendingPathComponent("brand.yaml"),
-                         templates: [Fixtures.repositoryRoot.appendingPathComponent("Templates")])
+                         templates: [Fixtures.repositoryRoot.appendingPathComponent("Templates/stock-hero.yaml")])
     }
 
     init() throws {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import BanneretKit
 import Foundation
+import Logging
 
 struct GenerateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -77,6 +78,8 @@ struct GenerateCommand: ParsableCommand {
     @Flag(help: "Print nothing but errors.")
     var quiet = false
 
+    @OptionGroup var logging: LoggingOptions
+
     func validate() throws {
         guard OutputFormat(name: format) != nil else {
             throw ValidationError("--format must be png, jpeg or webp, not '\(format)'")
@@ -108,6 +111,7 @@ struct GenerateCommand: ParsableCommand {
             case .png: break
             }
         }
+        let log = logging.logger("banneret.generate")
         do {
             let sizeList = try SizeCatalog.parse(sizes)
             let engine = try Engine(fonts: FontSet(directory: FontSet.locateDirectory()), brandURL: brandURL,
@@ -127,7 +131,8 @@ struct GenerateCommand: ParsableCommand {
             options.collectResults = false
             let signals = StopSignals()
             options.cancellation = signals.flag
-            let display = quiet ? nil : ProgressDisplay()
+            // JSON logs are for collectors: a rewritten progress line would corrupt them.
+            let display = quiet || logging.logFormat == .json ? nil : ProgressDisplay()
             if let display { options.progress = { display.update($0) } }
             if let model {
                 options.scorer = BannerScorer(model: try PreferenceModelFile.load(URL(fileURLWithPath: model)))
@@ -137,22 +142,25 @@ struct GenerateCommand: ParsableCommand {
             let report = try Generator(engine: engine).run(options)
             display?.finish()
             for notice in report.notices {
-                FileHandle.standardError.write(Data("warning: \(notice)\n".utf8))
+                log.warning("\(notice)", metadata: Self.metadata(notice))
             }
             let suffix = options.shard?.fileSuffix ?? ""
             if report.interrupted {
+                log.notice("stopped before the end; nothing was published, run again to finish",
+                           metadata: ["rendered": .stringConvertible(report.bannersWritten)])
                 // SIGTERM is how job engines preempt: 75 asks them to run the shard again.
                 throw ExitCode(signals.received == SIGINT ? 130 : ExitStatus.tempFail)
             }
-            Self.printRejections(from: outURL.appendingPathComponent("errors\(suffix).jsonl"), count: report.rejectedCount)
-            if !quiet {
-                let rate = Double(report.bannersWritten) / max(report.seconds, 0.001)
-                print("banneret: \(report.bannersWritten) banners in \(String(format: "%.2f", report.seconds)) s "
-                    + "(\(String(format: "%.0f", rate))/s, \(jobs) jobs)"
-                    + (report.bannersReused > 0 ? ", \(report.bannersReused) already done" : "")
-                    + (options.shard.map { ", shard \($0)" } ?? "")
-                    + " → \(outURL.path)/manifest\(suffix).jsonl"
-                    + (report.rejectedCount == 0 ? "" : "; \(report.rejectedCount) rejected, see errors\(suffix).jsonl"))
+            Self.logRejections(from: outURL.appendingPathComponent("errors\(suffix).jsonl"), count: report.rejectedCount, to: log)
+            let summary = RunSummary(report: report, jobs: jobs, manifest: outURL.appendingPathComponent("manifest\(suffix).jsonl").path,
+                                     errors: outURL.appendingPathComponent("errors\(suffix).jsonl").path,
+                                     shard: options.shard?.description)
+            if logging.logFormat == .json {
+                log.info("run finished", metadata: Logger.Metadata(uniqueKeysWithValues: summary.fields.map {
+                    ($0.0, Int($0.1).map { .stringConvertible($0) } ?? Double($0.1).map { .stringConvertible($0) } ?? .string($0.1))
+                }))
+            } else if !quiet {
+                print(summary.text, terminator: "")
             }
             if report.retryable { throw ExitCode(ExitStatus.tempFail) }
             // Nothing could be read at all: the input is the problem, not some records.
@@ -164,13 +172,28 @@ struct GenerateCommand: ParsableCommand {
     }
 
     /// The first rejections, readable; all of them are in the errors file.
-    static func printRejections(from url: URL, count: Int, limit: Int = 20) {
+    static func logRejections(from url: URL, count: Int, to log: Logger, limit: Int = 20) {
         guard count > 0, let text = try? String(contentsOf: url, encoding: .utf8) else { return }
         for line in text.split(separator: "\n").prefix(limit) {
             guard let item = try? JSONDecoder().decode(RejectedItem.self, from: Data(line.utf8)) else { continue }
             let what = [item.productID, item.size].compactMap { $0 }.joined(separator: " @ ")
-            FileHandle.standardError.write(Data("rejected \(what.isEmpty ? "record" : what): \(item.error)\n".utf8))
+            var metadata = metadata(item.error)
+            metadata["product"] = item.productID.map { .string($0) }
+            metadata["size"] = item.size.map { .string($0) }
+            log.notice("rejected \(what.isEmpty ? "record" : what): \(item.error)", metadata: metadata)
         }
-        if count > limit { FileHandle.standardError.write(Data("… and \(count - limit) more in \(url.lastPathComponent)\n".utf8)) }
+        if count > limit { log.notice("… and \(count - limit) more in \(url.lastPathComponent)") }
+    }
+
+    /// An error's code and location as log fields.
+    static func metadata(_ error: BanneretError) -> Logger.Metadata {
+        var fields: Logger.Metadata = ["code": .string(error.code.rawValue)]
+        if let location = error.location {
+            fields["file"] = .string(location.file)
+            fields["line"] = location.line.map { .stringConvertible($0) }
+            fields["field"] = location.field.map { .string($0) }
+            fields["element"] = location.element.map { .string($0) }
+        }
+        return fields
     }
 }

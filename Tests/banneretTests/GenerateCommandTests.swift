@@ -101,6 +101,43 @@ import Testing
         #expect(result.stderr.contains("feed.csv:2 field 'price'") && result.stderr.contains("feed.csv:3 field 'title'"))
     }
 
+    @Test func jsonLogsAreOneObjectPerLineWithCodesLocationsAndTheSummary() throws {
+        let folder = temporary()
+        let feed = folder.appendingPathComponent("feed.csv")
+        try "id,title,price,image_link\na,Mug,lots,\nb,Cup,5 USD,\n".write(to: feed, atomically: true, encoding: .utf8)
+        let result = try run(["generate", "--feed", feed.path, "--out", folder.appendingPathComponent("out").path,
+                              "--sizes", "300x250", "--log-format", "json"])
+        #expect(result.status == 1, "\(result.stderr)")
+        let objects = try result.stderr.split(separator: "\n").map {
+            try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any], "not JSON: \($0)")
+        }
+        let rejection = try #require(objects.first { $0["code"] as? String == "feed.field" })
+        #expect(rejection["line"] as? Int == 2 && rejection["field"] as? String == "price" && rejection["level"] as? String == "notice")
+        let summary = try #require(objects.last)
+        #expect(summary["message"] as? String == "run finished")
+        #expect(summary["rendered"] as? Int == 1 && summary["rejected"] as? Int == 1 && summary["rejected.feed.field"] as? Int == 1)
+        #expect((summary["bytes"] as? Int ?? 0) > 1000)
+    }
+
+    @Test func theSummaryFitsOneScreenAndCountsRejectionsByReason() throws {
+        let folder = temporary()
+        let feed = folder.appendingPathComponent("feed.csv")
+        try "id,title,price\na,Mug,lots\nb,Cup,5 USD\n".write(to: feed, atomically: true, encoding: .utf8)
+        let process = Process()
+        process.executableURL = Self.binary
+        process.arguments = withStockTemplate(["generate", "--feed", feed.path, "--out", folder.appendingPathComponent("out").path,
+                                               "--sizes", "300x250,728x90"])
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(text.split(separator: "\n").count <= 24)
+        #expect(text.contains("rendered  2 banners") && text.contains("rejected  1: feed.field 1"))
+        #expect(text.contains("skipped   0"))
+    }
+
     @Test func lenientRepairsMalformedXMLAndSaysSo() throws {
         let folder = temporary()
         let feed = folder.appendingPathComponent("feed.xml")

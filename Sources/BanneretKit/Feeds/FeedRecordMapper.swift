@@ -85,8 +85,10 @@ enum FeedRecordMapper {
         // WooCommerce and some exports list several images comma-separated in one cell.
         if images.contains(where: { $0.utf8.contains(UInt8(ascii: ",")) || $0.utf8.first == 0x20 || $0.utf8.last == 0x20 }) {
             images = images.flatMap { $0.hasPrefix("data:") ? [$0] : $0.split(separator: ",").map(String.init) }
-                .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+                .map { $0.trimmingCharacters(in: .whitespaces) }
         }
+        // An empty cell is no picture, not a path to the feed's own folder.
+        images.removeAll { $0.isEmpty }
         var extra: [String: String] = [:]
         for (key, value) in fields where !known.contains(key) { flatten(value, as: key, into: &extra, depth: 0) }
         return Product(id: id, title: title,

@@ -78,6 +78,10 @@ public struct GenerationReport: Sendable {
     public var bannersWritten = 0
     public var bannersReused = 0
     public var rejectedCount = 0
+    /// Rejections per error code (`text.overflow`: 3).
+    public var rejectedByReason: [String: Int] = [:]
+    /// Bytes of the banner files this run wrote.
+    public var bytesWritten = 0
     /// Stopped by ``GenerationOptions/cancellation``: nothing was published; run again to finish.
     public var interrupted = false
     /// Some failures may pass when tried again (network, interruption): job engines should retry.

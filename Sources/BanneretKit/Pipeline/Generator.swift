@@ -104,7 +104,8 @@ public struct Generator: Sendable {
         }
         return GenerationReport(entries: state.entries, errors: state.rejected, seconds: Date().timeIntervalSince(start),
                                 productsRead: state.productsRead, notices: state.notices, bannersWritten: state.written,
-                                bannersReused: state.reused, rejectedCount: state.rejectedCount, interrupted: interrupted,
+                                bannersReused: state.reused, rejectedCount: state.rejectedCount,
+                                rejectedByReason: state.rejectedByReason, bytesWritten: state.bytesWritten, interrupted: interrupted,
                                 retryable: state.retryable || interrupted)
     }
 
@@ -123,7 +124,8 @@ public struct Generator: Sendable {
         var rejected: [RejectedItem] = []
         var notices: [BanneretError] = []
         var usedKeys: [String] = []
-        var productsRead = 0, written = 0, reused = 0, rejectedCount = 0, groupsDone = 0
+        var productsRead = 0, written = 0, reused = 0, rejectedCount = 0, groupsDone = 0, bytesWritten = 0
+        var rejectedByReason: [String: Int] = [:]
         var groupsTotal: Int?
         var retryable = false
         let encoder: JSONEncoder = {
@@ -151,6 +153,7 @@ public struct Generator: Sendable {
                 lines.append(try encoder.encode(item))
                 lines.append(0x0A)
                 if item.error.isRetryable { retryable = true }
+                rejectedByReason[item.error.code.rawValue, default: 0] += 1
             }
             try errors.append(lines)
             rejectedCount += items.count
@@ -304,6 +307,7 @@ public struct Generator: Sendable {
             try state.emit(kept)
             try state.reject(failures)
             state.written += kept.count
+            state.bytesWritten += kept.reduce(0) { $0 + $1.bytes }
             state.groupsDone += 1
             // A group with failures is tried again next time (a missing image may have arrived).
             if failures.isEmpty, let key = group.key {

@@ -33,6 +33,12 @@ import Testing
         #expect(feed.lines == [2, 3])
     }
 
+    @Test func anEmptyImageCellMeansNoPicture() throws {
+        let feed = try FeedReader.read(Data("id,title,price,image_link,additional_image_link\nb,Cup,5 USD,,\n".utf8), file: "f.csv")
+        let product = try #require(feed.products.first)
+        #expect(product.imageLink == nil && product.additionalImageLinks.isEmpty)
+    }
+
     @Test func shopifyAndWooCommerceColumnsMap() throws {
         let shopify = "Handle,Title,Body (HTML),Vendor,Variant Price,Variant Compare At Price,Image Src\n"
             + "tee,Cotton Tee,<p>Soft &amp; light</p>,acme,19.00 USD,25.00 USD,img/tee.png\n"

@@ -20,7 +20,7 @@ import Testing
         #expect(banner.encoded.starts(with: [0xFF, 0xD8, 0xFF]), "a JPEG")
         #expect(banner.pixels.width == 300 && banner.pixels.height == 250)
         #expect((banner.features["contrast_min"] ?? 0) >= 4.5 && banner.features["layout_validity"] == 1)
-        #expect(banner.scores.count == 8 && banner.scores.values.allSatisfy { $0 > 0 && $0 < 1 })
+        #expect(banner.scores.count == 9 && banner.scores["total"] != nil && banner.scores.values.allSatisfy { $0 > 0 && $0 < 1 })
         #expect(banner.warnings.isEmpty)
     }
 

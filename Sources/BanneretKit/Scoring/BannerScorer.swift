@@ -38,13 +38,22 @@ public struct BannerScorer: Sendable {
         }
     }
 
-    /// Predicted click-through rate per segment.
+    /// Predicted click-through rate per segment, and for the whole audience under ``total``.
     public func scores(_ features: FeatureVector) -> [String: Double] {
+        var scores: [String: Double]
         switch source {
         case .model(let model):
-            Dictionary(uniqueKeysWithValues: model.segmentIDs.map { ($0, model.predict(segment: $0, features: features)) })
+            scores = Dictionary(uniqueKeysWithValues: model.segmentIDs.map { ($0, model.predict(segment: $0, features: features)) })
+            // The global model is fitted on every segment's clicks: the audience as a whole.
+            scores[Self.total] = model.predict(segment: nil, features: features)
         case .priors(let segments):
-            Dictionary(uniqueKeysWithValues: segments.map { ($0.id, $0.predictedCTR(features)) })
+            scores = Dictionary(uniqueKeysWithValues: segments.map { ($0.id, $0.predictedCTR(features)) })
+            // Without traffic shares, every segment counts the same.
+            if !segments.isEmpty { scores[Self.total] = segments.map { $0.predictedCTR(features) }.reduce(0, +) / Double(segments.count) }
         }
+        return scores
     }
+
+    /// The key of the whole audience's score beside the segments' (a reserved segment id).
+    public static let total = "total"
 }

@@ -76,6 +76,9 @@ public enum SegmentsLoader {
                 guard !text.isEmpty, text.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "_-.".contains($0)) }) else {
                     throw reader.error(value, "\(what).id must be letters, digits, '_', '-' or '.', not '\(text)'")
                 }
+                guard text != BannerScorer.total else {
+                    throw reader.error(value, "'\(BannerScorer.total)' is reserved for the whole audience's score; name the segment differently")
+                }
                 id = text
             case "description": description = try reader.string(value, what: "\(what).description")
             case "attributes": attributes = try self.attributes(value, what: what, reader: reader)

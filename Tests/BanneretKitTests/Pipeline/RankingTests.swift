@@ -27,7 +27,7 @@ import Testing
             }
             #expect(entries.count <= segments.count)
             for entry in entries {
-                #expect(Set(entry.scores.keys) == Set(segments.map(\.id)))
+                #expect(Set(entry.scores.keys) == Set(segments.map(\.id) + [BannerScorer.total]))
                 #expect(entry.scores.values.allSatisfy { $0 > 0 && $0 < 1 })
                 // The one kept is the best-scoring of all rendered variants for the segments that rank it.
                 #expect(entry.metrics["contrast_pass"] == 1 && entry.metrics["layout_validity"] == 1)

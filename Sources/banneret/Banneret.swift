@@ -10,7 +10,7 @@ struct Banneret: AsyncParsableCommand {
         version: RendererVersion.banneret,
         subcommands: [GenerateCommand.self, ValidateCommand.self, SchemaCommand.self, BenchCommand.self, TrainCommand.self,
                       ScoreCommand.self, MergeCommand.self, WatchCommand.self, QualityCommand.self,
-                      ThumbnailsCommand.self],
+                      ThumbnailsCommand.self, PreviewCommand.self],
         defaultSubcommand: GenerateCommand.self
     )
 }

@@ -138,6 +138,24 @@ import Testing
         #expect(text.contains("skipped   0"))
     }
 
+    @Test func previewLinksEveryBannerOfTheRunFromAnotherFolder() throws {
+        let folder = temporary()
+        let out = folder.appendingPathComponent("out")
+        #expect(try run(["generate", "--out", out.path, "--sizes", "300x250,728x90", "--quiet"]).status == 0)
+        let sheet = folder.appendingPathComponent("sheets/index.html")
+        try FileManager.default.createDirectory(at: sheet.deletingLastPathComponent(), withIntermediateDirectories: true)
+        let result = try run(["preview", "--manifest", out.appendingPathComponent("manifest.jsonl").path, "--out", sheet.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        let html = try String(contentsOf: sheet, encoding: .utf8)
+        let sources = html.components(separatedBy: "<img src=\"").dropFirst().map { String($0.prefix { $0 != "\"" }) }
+        #expect(sources.count == 28)
+        for source in sources {
+            let file = sheet.deletingLastPathComponent().appendingPathComponent(source.removingPercentEncoding!).standardizedFileURL
+            #expect(FileManager.default.fileExists(atPath: file.path), "\(source)")
+        }
+        #expect(try run(["preview", "--manifest", folder.appendingPathComponent("none.jsonl").path, "--out", sheet.path]).status == 66)
+    }
+
     @Test func lenientRepairsMalformedXMLAndSaysSo() throws {
         let folder = temporary()
         let feed = folder.appendingPathComponent("feed.xml")

@@ -33,7 +33,7 @@ struct GenerateCommand: ParsableCommand {
     @Option(help: "Comma-separated sizes and groups: 300x250,728x90 or iab, social, all.")
     var sizes: String = BannerSize.defaultMix.map(\.description).joined(separator: ",")
 
-    @Option(help: "png, jpeg or webp.")
+    @Option(help: "png, jpeg, webp, or pdf and svg (vector, drawn from the layout; byte budgets do not apply).")
     var format: String = "png"
 
     @Option(help: "JPEG/WebP quality 1...100.")
@@ -82,7 +82,7 @@ struct GenerateCommand: ParsableCommand {
 
     func validate() throws {
         guard OutputFormat(name: format) != nil else {
-            throw ValidationError("--format must be png, jpeg or webp, not '\(format)'")
+            throw ValidationError("--format must be png, jpeg, webp, pdf or svg, not '\(format)'")
         }
         if let feedFormat, FeedReader.Format(rawValue: feedFormat) == nil {
             throw ValidationError("--feed-format must be json, csv, tsv or xml, not '\(feedFormat)'")
@@ -104,13 +104,7 @@ struct GenerateCommand: ParsableCommand {
         let templatesURL = URL(fileURLWithPath: templates ?? root.appendingPathComponent("Templates").path)
         let outURL = URL(fileURLWithPath: out ?? root.appendingPathComponent("Output").path)
         var outputFormat = OutputFormat(name: format)!
-        if let quality {
-            switch outputFormat {
-            case .jpeg: outputFormat = .jpeg(quality: quality)
-            case .webp(_, let lossless): outputFormat = .webp(quality: quality, lossless: lossless)
-            case .png: break
-            }
-        }
+        if let quality { outputFormat = outputFormat.withQuality(quality) }
         let log = logging.logger("banneret.generate")
         do {
             let sizeList = try SizeCatalog.parse(sizes)

@@ -45,6 +45,20 @@ import Testing
         #expect(names.contains("manifest.jsonl"))
     }
 
+    @Test func rendersVectorPDFAndSVG() throws {
+        for format in ["pdf", "svg"] {
+            let out = temporary()
+            let result = try run(["generate", "--out", out.path, "--sizes", "300x250", "--format", format, "--quiet"])
+            #expect(result.status == 0, "\(result.stderr)")
+            let files = try FileManager.default.contentsOfDirectory(atPath: out.path).filter { $0.hasSuffix("." + format) }
+            #expect(files.count == 14)
+            let manifest = try String(contentsOf: out.appendingPathComponent("manifest.jsonl"), encoding: .utf8)
+            #expect(manifest.contains("\"format\":\"\(format)\""))
+            let head = try #require(FileManager.default.contents(atPath: out.appendingPathComponent(files[0]).path)).prefix(5)
+            #expect(head == Data((format == "pdf" ? "%PDF-" : "<?xml").utf8))
+        }
+    }
+
     @Test func usageErrorsExit64() throws {
         #expect(try run(["generate", "--format", "gif", "--out", temporary().path]).status == 64)
         #expect(try run(["generate", "--sizes", "300by250", "--out", temporary().path]).status == 64)

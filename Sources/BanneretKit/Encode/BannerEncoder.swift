@@ -15,6 +15,8 @@ public enum BannerEncoder {
         case .jpeg(let quality): bnr_jpeg_encode(bytes, w, h, stride, Int32(min(max(quality, 1), 100)), &encoded)
         case .webp(let quality, let lossless):
             bnr_webp_encode(bytes, w, h, stride, Int32(min(max(quality, 0), 100)), lossless ? 1 : 0, &encoded)
+        case .pdf, .svg:
+            throw BanneretError(.encodeFailed, "\(format.name) is drawn from the layout (BannerRenderer.renderVector), not encoded from pixels")
         }
         guard status == BNR_OK, let output = encoded.bytes else {
             let message = withUnsafeBytes(of: encoded.error) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }

@@ -56,6 +56,8 @@ public enum BudgetedEncoder {
                                      smallestSoFar: (lossless.count, "lossless")) { .webp(quality: $0, lossless: false) }
         case .png(let compression):
             return try fitPNG(pixels, compression: compression, maxBytes: maxBytes)
+        case .pdf, .svg:
+            throw BanneretError(.encodeFailed, "\(format.name) is drawn from the layout, not encoded from pixels")
         }
     }
 

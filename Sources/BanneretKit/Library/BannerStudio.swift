@@ -54,7 +54,10 @@ public final class BannerStudio: Sendable {
                                                          imagePath: imagePath, engine: engine, scorer: scorer,
                                                          location: Location(file: chosen.file))
             return RenderedBannerResult(
-                pixels: rendered.pixels, encoded: try BannerEncoder.encode(rendered.pixels, as: format), format: format,
+                pixels: rendered.pixels,
+                encoded: format.isVector ? try worker.renderer.renderVector(spec, as: format)
+                    : try BannerEncoder.encode(rendered.pixels, as: format),
+                format: format,
                 features: assessment.metrics, scores: assessment.scores, warnings: assessment.warnings)
         }
     }

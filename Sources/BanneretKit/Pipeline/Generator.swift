@@ -352,9 +352,17 @@ public struct Generator: Sendable {
             let assessment = try BannerAssessment.assess(
                 rendered, spec: spec, product: item.product, variant: item.variant, imagePath: imagePath, engine: engine,
                 scorer: options.scorer, location: Location(file: options.feedURL.path, line: item.line, element: item.template.name))
-            let budget = options.byteBudget.maxBytes(for: item.size)
-            let encoded = try BudgetedEncoder.encode(rendered.pixels, as: options.format, maxBytes: budget)
-            let data = encoded.data
+            let data: Data
+            var encodingWarnings: [String] = []
+            if options.format.isVector {
+                // Checked as pixels above; written as the same drawing on a vector surface.
+                data = try worker.renderer.renderVector(spec, as: options.format)
+            } else {
+                let budget = options.byteBudget.maxBytes(for: item.size)
+                let encoded = try BudgetedEncoder.encode(rendered.pixels, as: options.format, maxBytes: budget)
+                data = encoded.data
+                if encoded.fellBack { encodingWarnings.append("encoded as \(encoded) to fit the \(budget ?? 0)-byte budget") }
+            }
             let elapsed = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e6
             let id = item.id ?? identity(product: item.product, size: item.size, template: item.template, variant: item.variant,
                                          imagePath: imagePath, options: options, engine: engine, digests: digests)
@@ -377,8 +385,7 @@ public struct Generator: Sendable {
                                              truncated: $0.fitted.truncated, unknownGlyphs: $0.fitted.unknownGlyphs)
                 },
                 renderMS: (elapsed * 100).rounded() / 100,
-                warnings: assessment.warnings
-                    + (encoded.fellBack ? ["encoded as \(encoded) to fit the \(budget ?? 0)-byte budget"] : [])))
+                warnings: assessment.warnings + encodingWarnings))
         } catch let error as BanneretError {
             var located = error
             if [.imageMissing, .imageCorrupt, .imageTooLarge, .imageUnsupported, .imageFetchFailed].contains(located.code) {

@@ -31,6 +31,55 @@ final class BannerRenderer {
             cairo_destroy(cairo)
             cairo_surface_destroy(surface)
         }
+        let texts = try draw(spec, on: cairo)
+        cairo_surface_flush(surface)
+        try Self.check(cairo)
+        return RenderedBanner(pixels: pixels, texts: texts)
+    }
+
+    /// The same drawing onto a PDF or SVG surface: the vector file of the
+    /// banner whose pixels ``render(_:)`` checked.
+    func renderVector(_ spec: BannerSpec, as format: OutputFormat) throws -> Data {
+        let sink = VectorSink()
+        let context = Unmanaged.passUnretained(sink).toOpaque()
+        let write: cairo_write_func_t = { closure, bytes, length in
+            Unmanaged<VectorSink>.fromOpaque(closure!).takeUnretainedValue().data.append(bytes!, count: Int(length))
+            return CAIRO_STATUS_SUCCESS
+        }
+        let width = Double(spec.size.width), height = Double(spec.size.height)
+        let surface: OpaquePointer
+        switch format {
+        case .pdf:
+            // One PDF point per banner pixel: a 300x250 banner is a 300x250 pt page.
+            surface = cairo_pdf_surface_create_for_stream(write, context, width, height)
+        case .svg:
+            surface = cairo_svg_surface_create_for_stream(write, context, width, height)
+            cairo_svg_surface_set_document_unit(surface, CAIRO_SVG_UNIT_PX)
+        case .png, .jpeg, .webp:
+            throw BanneretError(.encodeFailed, "\(format.name) is not a vector format")
+        }
+        let cairo = cairo_create(surface)!
+        do {
+            _ = try draw(spec, on: cairo)
+            try Self.check(cairo)
+        } catch {
+            cairo_destroy(cairo)
+            cairo_surface_destroy(surface)
+            throw error
+        }
+        cairo_destroy(cairo)
+        cairo_surface_finish(surface)   // writes the trailer through `write`
+        let status = cairo_surface_status(surface)
+        cairo_surface_destroy(surface)
+        guard status == CAIRO_STATUS_SUCCESS else {
+            throw BanneretError(.encodeFailed, "cairo \(format.name): \(String(cString: cairo_status_to_string(status)))")
+        }
+        return sink.data
+    }
+
+    /// Paints the spec's background and elements in order; returns what the
+    /// text fitter decided for each text.
+    private func draw(_ spec: BannerSpec, on cairo: OpaquePointer) throws -> [(id: String, fitted: FittedText)] {
         let canvas = Rect(x: 0, y: 0, width: Double(spec.size.width), height: Double(spec.size.height))
         setSource(spec.background, over: canvas, on: cairo)
         cairo_paint(cairo)
@@ -58,11 +107,13 @@ final class BannerRenderer {
                 texts.append((text.id, fitted))
             }
         }
-        cairo_surface_flush(surface)
+        return texts
+    }
+
+    private static func check(_ cairo: OpaquePointer) throws {
         guard cairo_status(cairo) == CAIRO_STATUS_SUCCESS else {
             throw BanneretError(.renderFailed, "cairo: \(String(cString: cairo_status_to_string(cairo_status(cairo))))")
         }
-        return RenderedBanner(pixels: pixels, texts: texts)
     }
 
     // MARK: Images
@@ -152,4 +203,9 @@ final class BannerRenderer {
             cairo_pattern_destroy(pattern)
         }
     }
+}
+
+/// Collects what a Cairo stream surface writes.
+private final class VectorSink {
+    var data = Data()
 }

@@ -10,7 +10,7 @@ import Yams
 /// brand: brand.yaml             # default: the daemon's --brand
 /// templates: [templates/]       # one path or a list; default: the daemon's --templates
 /// sizes: [300x250, iab]         # sizes and groups, a list or "300x250,728x90"
-/// format: jpeg                  # png, jpeg or webp
+/// format: jpeg                  # png, jpeg, webp, pdf or svg
 /// quality: 85
 /// variants: 3
 /// seed: 7
@@ -94,7 +94,7 @@ public enum JobSpecLoader {
             case "format":
                 let name = try reader.string(value, what: "format")
                 guard let format = OutputFormat(name: name) else {
-                    throw reader.error(value, "unknown format '\(name)'" + DidYouMean.hint(for: name, in: ["png", "jpeg", "webp"])
+                    throw reader.error(value, "unknown format '\(name)'" + DidYouMean.hint(for: name, in: ["png", "jpeg", "webp", "pdf", "svg"])
                                        + "; use png, jpeg or webp")
                 }
                 spec.format = format
@@ -126,13 +126,7 @@ public enum JobSpecLoader {
             throw BanneretError(.jobInvalid, "the job names no feed; add `feed: <file>`", at: Location(file: file, line: 1, column: 1))
         }
         spec.feed = feed
-        if let quality {
-            switch spec.format {
-            case .jpeg: spec.format = .jpeg(quality: quality)
-            case .webp(_, let lossless): spec.format = .webp(quality: quality, lossless: lossless)
-            case .png: break
-            }
-        }
+        if let quality { spec.format = spec.format.withQuality(quality) }
         return spec
     }
 

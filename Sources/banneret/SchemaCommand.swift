@@ -8,16 +8,17 @@ struct SchemaCommand: ParsableCommand {
     )
 
     enum Kind: String, ExpressibleByArgument, CaseIterable {
-        case template, brand
+        case template, brand, job
     }
 
-    @Argument(help: "template or brand")
+    @Argument(help: "template, brand or job (a watch-folder job file)")
     var kind: Kind
 
     func run() {
         switch kind {
         case .template: print(InputSchemas.template())
         case .brand: print(InputSchemas.brand())
+        case .job: print(InputSchemas.job())
         }
     }
 }

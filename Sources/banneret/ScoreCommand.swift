@@ -7,8 +7,9 @@ struct ScoreCommand: ParsableCommand {
         commandName: "score",
         abstract: "Predict click-through rates per segment (JSON Lines), or with --explore split traffic by Thompson sampling.",
         discussion: """
-        score --model model.json --features rows.jsonl: each row has a "features" object or is a manifest line; \
-        prints {"line", "id", "ctr": {segment: rate, …}, "global": rate} per row.
+        score --model model.json --manifest manifest.jsonl (or --features rows.jsonl, each row a "features" object or \
+        a manifest line): prints {"line", "id", "ctr": {segment: rate, …}, "global": rate} per row; --segments \
+        segments.yaml instead of --model scores with the segments' priors (global: their mean).
         score --explore --log clicks.jsonl: prints {"segment", "shares": {variant: share}} per segment; \
         variants are the rows' "variant" or "banner_id".
         """
@@ -17,7 +18,11 @@ struct ScoreCommand: ParsableCommand {
     @Option(help: "Model written by `banneret train`.")
     var model: String?
 
-    @Option(help: "Banners to score, JSON Lines (features objects, or manifest.jsonl itself).")
+    @Option(help: "Segments YAML: score with their priors where there is no trained model.")
+    var segments: String?
+
+    @Option(name: [.customLong("manifest"), .customLong("features")],
+            help: "Banners to score: a run's manifest.jsonl, or JSON Lines of features objects.")
     var features: String?
 
     @Option(help: "Score only this segment.")
@@ -38,10 +43,14 @@ struct ScoreCommand: ParsableCommand {
     func validate() throws {
         if explore {
             guard log != nil else { throw ValidationError("--explore needs --log") }
-            guard model == nil, features == nil else { throw ValidationError("--explore reads --log, not --model or --features") }
+            guard model == nil, segments == nil, features == nil else {
+                throw ValidationError("--explore reads --log, not --model, --segments or --manifest")
+            }
             guard draws >= 1 else { throw ValidationError("--draws must be at least 1") }
         } else {
-            guard model != nil, features != nil else { throw ValidationError("give --model and --features (or --explore --log)") }
+            guard (model == nil) != (segments == nil), features != nil else {
+                throw ValidationError("give --manifest (or --features) and one of --model or --segments (or --explore --log)")
+            }
         }
     }
 
@@ -67,21 +76,30 @@ struct ScoreCommand: ParsableCommand {
     }
 
     private func score() throws {
-        let preferences = try PreferenceModelFile.load(URL(fileURLWithPath: model!))
+        let scorer: BannerScorer
+        if let model {
+            let preferences = try PreferenceModelFile.load(URL(fileURLWithPath: model))
+            if let segment, preferences.segments[segment] == nil {
+                FileHandle.standardError.write(Data(("warning: segment '\(segment)' is not in the model"
+                                                     + preferences.segmentHint(for: segment)
+                                                     + "; scoring it with the global model\n").utf8))
+            }
+            scorer = BannerScorer(model: preferences)
+        } else {
+            let priors = try SegmentsLoader.load(URL(fileURLWithPath: segments!))
+            if let segment, !priors.contains(where: { $0.id == segment }) {
+                throw BanneretError(.segmentsInvalid, "no segment '\(segment)'; the segments are " + priors.map(\.id).joined(separator: ", "),
+                                    at: Location(file: segments!))
+            }
+            scorer = BannerScorer(segments: priors)
+        }
         let input = try FeatureRowsReader.read(contentsOf: URL(fileURLWithPath: features!))
         ScoringInputs.reportSkipped(input.errors)
-        if let segment, preferences.segments[segment] == nil {
-            FileHandle.standardError.write(Data(("warning: segment '\(segment)' is not in the model"
-                                                 + preferences.segmentHint(for: segment)
-                                                 + "; scoring it with the global model\n").utf8))
-        }
-        let targets = segment.map { [$0] } ?? preferences.segmentIDs
+        let targets = segment.map { [$0] } ?? scorer.segmentIDs
         for row in input.rows {
-            var ctr: [String: Double] = [:]
-            for target in targets {
-                ctr[target] = preferences.predict(segment: target, features: row.features)
-            }
-            let global = preferences.predict(segment: nil, features: row.features)
+            let all = scorer.scores(row.features)
+            let global = all[BannerScorer.total] ?? 0
+            let ctr = Dictionary(uniqueKeysWithValues: targets.map { ($0, all[$0] ?? global) })
             print(try ScoringInputs.jsonLine(Scores(line: row.line, id: row.id, ctr: ctr, global: global)))
         }
         if input.rows.isEmpty {

@@ -233,5 +233,17 @@ import Testing
         let schema = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
         #expect(schema["title"] as? String == "Banneret template")
         #expect((schema["required"] as? [String]) == ["name", "elements"])
+        let job = Process()
+        job.executableURL = GenerateCommandTests.binary
+        job.arguments = ["schema", "job"]
+        let jobOutput = Pipe()
+        job.standardOutput = jobOutput
+        try job.run()
+        let jobData = jobOutput.fileHandleForReading.readDataToEndOfFile()
+        job.waitUntilExit()
+        let jobSchema = try #require(try JSONSerialization.jsonObject(with: jobData) as? [String: Any])
+        #expect((jobSchema["required"] as? [String]) == ["feed"])
+        #expect(((jobSchema["properties"] as? [String: Any])?["format"] as? [String: Any])?["enum"] as? [String]
+            == ["png", "jpeg", "jpg", "webp", "pdf", "svg"])
     }
 }

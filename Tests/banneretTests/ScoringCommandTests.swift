@@ -91,6 +91,24 @@ struct ScoringCommandTests {
         }
     }
 
+    @Test func aManifestScoresWithTheSegmentsPriorsWithoutAModel() throws {
+        let folder = try writeInputs()
+        let segments = folder.appendingPathComponent("segments.yaml")
+        try "segments:\n  - id: warm\n    bias: -4\n    weights: { warmth: 2 }\n  - id: cool\n    bias: -4\n    weights: { warmth: -2 }\n"
+            .write(to: segments, atomically: true, encoding: .utf8)
+        let scores = try run(["score", "--segments", segments.path, "--manifest", folder.appendingPathComponent("manifest.jsonl").path])
+        #expect(scores.status == 0, "\(scores.stderr)")
+        let lines = scores.stdout.split(separator: "\n")
+        #expect(lines.count == 80)
+        let last = try #require(try JSONSerialization.jsonObject(with: Data(lines[79].utf8)) as? [String: Any])
+        let ctr = try #require(last["ctr"] as? [String: Double])
+        let warm = 1 / (1 + exp(2.0)), cool = 1 / (1 + exp(6.0))
+        #expect(abs(ctr["warm"]! - warm) < 1e-9 && abs(ctr["cool"]! - cool) < 1e-9)
+        #expect(abs((last["global"] as? Double ?? 0) - (warm + cool) / 2) < 1e-9)
+        #expect(try run(["score", "--manifest", folder.appendingPathComponent("manifest.jsonl").path]).status == 64,
+                "a model or segments is required")
+    }
+
     @Test func missingInputsExit66AndUnusableLogsExit65() throws {
         let folder = try writeInputs()
         let missing = try run(["train", "--log", "/nonexistent/clicks.jsonl", "--out", folder.appendingPathComponent("m.json").path])

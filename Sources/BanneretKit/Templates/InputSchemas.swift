@@ -135,6 +135,31 @@ public enum InputSchemas {
         return render(schema)
     }
 
+    /// A watch-folder job file: `generate`'s options by the same names (see ``JobSpecLoader``).
+    public static func job() -> String {
+        let paths: [String: Any] = ["oneOf": [["type": "string"], ["type": "array", "items": ["type": "string"], "minItems": 1]]]
+        let properties: [String: Any] = [
+            "feed": ["type": "string", "description": "The product feed, relative to the job file's folder"],
+            "brand": ["type": "string"],
+            "templates": paths,
+            "sizes": ["oneOf": [["type": "string", "description": "e.g. 300x250,728x90 or iab"],
+                                ["type": "array", "items": ["type": "string"], "minItems": 1]]],
+            "format": ["enum": ["png", "jpeg", "jpg", "webp", "pdf", "svg"]],
+            "quality": ["type": "integer", "minimum": 1, "maximum": 100],
+            "variants": ["type": "integer", "minimum": 1, "maximum": 64],
+            "seed": ["type": "integer", "minimum": 0],
+            "currency": ["type": "string", "pattern": "^[A-Za-z]{3}$"],
+            "feed_format": ["enum": FeedReader.Format.allCases.map(\.rawValue)],
+            "lenient": ["type": "boolean"],
+        ]
+        precondition(Set(properties.keys) == Set(JobSpecLoader.keys), "schema and loader disagree")
+        return render([
+            "$schema": "https://json-schema.org/draft/2020-12/schema",
+            "title": "Banneret watch-folder job",
+            "type": "object", "additionalProperties": false, "required": ["feed"], "properties": properties,
+        ])
+    }
+
     private static func render(_ object: [String: Any]) -> String {
         let data = try! JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
         return String(decoding: data, as: UTF8.self)

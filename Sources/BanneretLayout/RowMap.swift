@@ -209,6 +209,7 @@ struct RowMap {
         for slot in journal.slotCount..<rows.count where basic[slot].isValid {
             slotByID[basic[slot].id] = -1
         }
+        forgetSlots(from: journal.slotCount)
         rows.removeSubrange(journal.slotCount...)
         basic.removeSubrange(journal.slotCount...)
         isNegative.removeSubrange(journal.slotCount...)
@@ -235,6 +236,25 @@ struct RowMap {
     }
 
     // MARK: Private
+
+    /// Clears every column bit of the slots from `first` on, which are about
+    /// to stop existing: a stale bit may point at a freed slot (callers check
+    /// the row), never past the end of the rows.
+    private mutating func forgetSlots(from first: Int) {
+        guard first < rows.count else { return }
+        let stride = wordsPerColumn
+        let last = rows.count - 1
+        columns.withUnsafeMutableBufferPointer { columns in
+            for word in (first >> 6) ... (last >> 6) {
+                let low = max(first, word << 6) & 63
+                // Bits at and above `low` in this word belong to removed slots.
+                let keep: UInt64 = low == 0 ? 0 : (UInt64(1) << UInt64(low)) - 1
+                for id in 0 ..< columnCapacity {
+                    columns[id * stride + word] &= keep
+                }
+            }
+        }
+    }
 
     private mutating func attach(slot: Int, to symbol: Symbol) {
         let id = symbol.id

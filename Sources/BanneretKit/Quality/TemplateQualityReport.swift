@@ -58,6 +58,11 @@ public struct TemplateQualityReport: Sendable {
             if let v = meanUnderlay, v < Bar.underlay { missed.append("underlay \(format(v)) < \(format(Bar.underlay))") }
             if overflow > 0 { missed.append("\(overflow) banner(s) refused for text overflow") }
             if tofu > 0 { missed.append("\(tofu) banner(s) refused for missing glyphs") }
+            // A picture that cannot be loaded is the feed's problem; anything else a template can refuse is the template's.
+            for (code, count) in rejections.sorted(by: { $0.key.rawValue < $1.key.rawValue })
+            where ![.textOverflow, .textUnknownGlyphs, .brandViolation].contains(code) && !code.rawValue.hasPrefix("image.") {
+                missed.append("\(count) banner(s) refused with \(code.rawValue)")
+            }
             if let broken = rejections[.brandViolation] { missed.append("\(broken) banner(s) refused for brand rules") }
             if contrastFailures > 0 { missed.append("\(contrastFailures) banner(s) under the brand's minimum contrast") }
             if rendered == 0 { missed.append("nothing rendered") }

@@ -41,6 +41,13 @@ import Testing
     @Test func aTemplateThatRendersNothingFails() {
         var report = TemplateQualityReport(templates: ["empty"])
         report.add(.rejected(BanneretError(.layoutUnsatisfiable, "x")), template: "empty", size: size)
-        #expect(report.rows[0].failures == ["nothing rendered"])
+        #expect(report.rows[0].failures == ["1 banner(s) refused with layout.unsatisfiable", "nothing rendered"])
+    }
+
+    @Test func aPictureThatCannotBeLoadedIsNotTheTemplatesFault() {
+        var report = TemplateQualityReport(templates: ["t"])
+        report.add(.rendered(metrics: metrics(), tooSmall: []), template: "t", size: size)
+        report.add(.rejected(BanneretError(.imageMissing, "x")), template: "t", size: size)
+        #expect(report.rows[0].failures.isEmpty)
     }
 }

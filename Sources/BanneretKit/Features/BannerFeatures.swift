@@ -58,7 +58,10 @@ public struct BannerFeatures: Sendable, Hashable {
             values[FeatureKey.underlayEffectivenessStrict] = underlays.strict
         }
         let saliency = SaliencyMap(spec: spec, grid: grid, productImage: productImage)
-        let productPaintOrder = spec.elements.firstIndex { $0.id == LayoutElement.productID }
+        let productPaintOrder = spec.elements.firstIndex {
+            if case .image(let image) = $0 { return image.showsProduct }
+            return false
+        }
         values[FeatureKey.utility] = ContentAwareMetrics.utility(saliency: saliency, elements: valid)
         values[FeatureKey.occlusion] = ContentAwareMetrics.occlusion(saliency: saliency, elements: valid,
                                                                      productPaintOrder: productPaintOrder)

@@ -2,7 +2,7 @@
 ///
 /// PosterLayout (Hsu et al., CVPR 2023) and RALF (Horita et al., CVPR 2024)
 /// place text, logo and underlay boxes on a given product picture. Our spec
-/// draws that picture itself, as the image element `product`; it plays the
+/// draws that picture itself, as an image element with `image: product`; it plays the
 /// part of their canvas image, enters the metrics through the
 /// ``SaliencyMap``, and is left out of validity, overlap, alignment, utility
 /// and occlusion, so its overlap with the copy is counted once (as
@@ -28,8 +28,6 @@ struct LayoutElement: Sendable, Hashable {
     /// Index in ``BannerSpec/elements``: later elements are painted on top.
     var paintOrder: Int
 
-    /// The id of the image element that shows the product, as ``SpecMetrics`` names it.
-    static let productID = "product"
 
     /// The spec's elements, in paint order.
     static func elements(of spec: BannerSpec) -> [LayoutElement] {
@@ -37,7 +35,7 @@ struct LayoutElement: Sendable, Hashable {
             let role: Role
             switch element {
             case .text: role = .text
-            case .image(let image): role = image.id == productID ? .product : .logo
+            case .image(let image): role = image.showsProduct ? .product : .logo
             case .shape(let shape): role = spec.underlays.contains(shape.id) ? .underlay : .shape
             }
             return LayoutElement(id: element.id, frame: element.frame, role: role, paintOrder: index)

@@ -22,7 +22,7 @@ struct SaliencyMap: Sendable, Hashable {
     init(spec: BannerSpec, grid: SamplingGrid, productImage: DecodedImage?) {
         var values = [Double](repeating: 0, count: grid.count)
         let products = spec.elements.compactMap { element -> ImageElement? in
-            if case .image(let image) = element, image.id == LayoutElement.productID { return image }
+            if case .image(let image) = element, image.showsProduct { return image }
             return nil
         }
         for product in products {

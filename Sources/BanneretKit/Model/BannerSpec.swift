@@ -136,9 +136,12 @@ public struct ImageElement: Sendable, Hashable {
     public var cornerRadius: Double
     /// Where inside the frame a `contain` image sits (0 = left/top, 0.5 = centre, 1 = right/bottom).
     public var alignment: Point
+    /// The product picture (not a logo): the layout metrics treat it as the papers' canvas image.
+    public var showsProduct: Bool
 
     public init(id: String, frame: Rect, source: String, fit: Fit, focus: Point = Point(x: 0.5, y: 0.5),
-                cornerRadius: Double = 0, alignment: Point = Point(x: 0.5, y: 0.5)) {
+                cornerRadius: Double = 0, alignment: Point = Point(x: 0.5, y: 0.5), showsProduct: Bool = false) {
+        self.showsProduct = showsProduct
         self.id = id
         self.frame = frame
         self.source = source

@@ -177,12 +177,12 @@ struct ElementProperties: Sendable, Hashable {
 
 /// When an element is present.
 enum Condition: Sendable, Hashable {
-    /// A product fact: `sale`, `description`, `image`, `logo`, `price`; `negated` for `!sale`.
+    /// A product fact: `sale`, `description`, `image`, `photo` (an opaque picture), `logo`, `price`; `negated` for `!sale`.
     case flag(String, negated: Bool)
     /// A comparison of constants: `canvas.width >= 400`.
     case compare(ConstraintStatement)
 
-    static let flags = ["sale", "description", "image", "logo", "price", "brand"]
+    static let flags = ["sale", "description", "image", "photo", "logo", "price", "brand"]
 }
 
 enum ImageSource: String, Sendable, Hashable, CaseIterable {

@@ -7,7 +7,7 @@ enum SpecMetrics {
         for element in spec.elements {
             switch element {
             case .text(let t): textArea += t.frame.area
-            case .image(let i) where i.id == "product": productArea += i.frame.area
+            case .image(let i) where i.showsProduct: productArea += i.frame.area
             default: break
             }
         }

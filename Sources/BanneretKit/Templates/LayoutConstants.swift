@@ -68,6 +68,8 @@ struct ConditionFacts {
             "sale": product.discountPercent != nil,
             "description": !product.description.isEmpty,
             "image": input.imagePath != nil,
+            // An opaque picture (a photo to crop and bleed), not a cut-out on transparency.
+            "photo": input.imagePath != nil && input.imageIsOpaque,
             "logo": input.logoForLightBackground != nil,
             "price": product.price != nil,
             "brand": !(product.brand ?? "").isEmpty,

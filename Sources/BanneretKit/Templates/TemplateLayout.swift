@@ -252,7 +252,8 @@ struct TemplateLayout {
                 elements.append(.image(ImageElement(id: id, frame: frame, source: source, fit: fit,
                                                     focus: item.properties.focus ?? Point(x: 0.5, y: 0.5),
                                                     cornerRadius: fit == .cover ? radius : 0,
-                                                    alignment: isLogo ? Point(x: 0, y: 0.5) : Point(x: 0.5, y: 0.5))))
+                                                    alignment: isLogo ? Point(x: 0, y: 0.5) : Point(x: 0.5, y: 0.5),
+                                                    showsProduct: !isLogo)))
             case .text:
                 let fitted = item.fitted!
                 guard frame.height >= fitted.height - 0.5, frame.width >= min(fitted.width, frame.width) - 0.5 else {

@@ -7,7 +7,7 @@ import Testing
         var spec = BannerSpec(size: BannerSize(width: 100, height: 100), background: .solid(.white), elements: [
             .shape(ShapeElement(id: "card", frame: Rect(x: 0, y: 0, width: 50, height: 100), kind: .rectangle,
                                 fill: .solid(.black))),
-            .image(ImageElement(id: "product", frame: Rect(x: 0, y: 0, width: 50, height: 100), source: "p.png", fit: .contain)),
+            .image(ImageElement(id: "product", frame: Rect(x: 0, y: 0, width: 50, height: 100), source: "p.png", fit: .contain, showsProduct: true)),
             .text(TextElement(id: "copy", frame: Rect(x: 50, y: 0, width: 50, height: 50), text: "Copy",
                               style: TextStyle(font: FontRole(family: "Inter"), minimumSize: 9, maximumSize: 20, color: .black))),
             .text(TextElement(id: "sticker", frame: Rect(x: 0, y: 0, width: 25, height: 25), text: "New",

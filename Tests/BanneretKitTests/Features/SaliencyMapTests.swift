@@ -14,7 +14,7 @@ import Testing
     }
 
     @Test func withoutThePictureTheProductFrameIsSalient() {
-        let product = ImageElement(id: "product", frame: Rect(x: 0, y: 0, width: 100, height: 100), source: "p.png", fit: .contain)
+        let product = ImageElement(id: "product", frame: Rect(x: 0, y: 0, width: 100, height: 100), source: "p.png", fit: .contain, showsProduct: true)
         let grid = SamplingGrid(width: 200, height: 100)
         let map = SaliencyMap(spec: spec(canvas: BannerSize(width: 200, height: 100), product: product), grid: grid,
                               productImage: nil)
@@ -25,7 +25,7 @@ import Testing
 
     @Test func aCutoutIsSalientWhereItsPixelsAreOpaqueAndWhereItIsDrawn() {
         // contain: the 4×2 picture scales by 25 into the 100×100 frame, centred: y 25..75.
-        let product = ImageElement(id: "product", frame: Rect(x: 0, y: 0, width: 100, height: 100), source: "p.png", fit: .contain)
+        let product = ImageElement(id: "product", frame: Rect(x: 0, y: 0, width: 100, height: 100), source: "p.png", fit: .contain, showsProduct: true)
         let grid = SamplingGrid(width: 100, height: 100)
         #expect(grid.step == 1)
         let map = SaliencyMap(spec: spec(canvas: BannerSize(width: 100, height: 100), product: product), grid: grid,
@@ -41,7 +41,7 @@ import Testing
     @Test func coverFillsTheFrameAroundTheFocusAndIsClippedToIt() {
         // cover: scale 50 makes the picture 200×100, focus on its left edge keeps x 0..100 in view: the opaque half.
         let product = ImageElement(id: "product", frame: Rect(x: 0, y: 0, width: 100, height: 100), source: "p.png",
-                                   fit: .cover, focus: Point(x: 0, y: 0.5))
+                                   fit: .cover, focus: Point(x: 0, y: 0.5), showsProduct: true)
         let grid = SamplingGrid(width: 150, height: 100)
         let map = SaliencyMap(spec: spec(canvas: BannerSize(width: 150, height: 100), product: product), grid: grid,
                               productImage: halfCutout())

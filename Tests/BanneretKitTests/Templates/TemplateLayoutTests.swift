@@ -51,6 +51,38 @@ import Testing
         #expect(throws: BanneretError.self) { _ = try layout(Self.box.replacingOccurrences(of: "bind: title", with: "bind: titel")) }
     }
 
+    @Test func photosAndCutOutsCanTakeDifferentElements() throws {
+        let yaml = """
+        name: t
+        elements:
+          bleed: { kind: image, image: product, fit: cover, when: photo }
+          inset: { kind: image, image: product, fit: contain, when: [image, "!photo"] }
+        size_classes:
+          rectangle:
+            constraints:
+              - bleed.left == canvas.left
+              - bleed.right == canvas.right
+              - bleed.top == canvas.top
+              - bleed.bottom == canvas.bottom
+              - inset.left == canvas.left + 20
+              - inset.right == canvas.right - 20
+              - inset.top == canvas.top + 20
+              - inset.bottom == canvas.bottom - 20
+        """
+        func shown(opaque: Bool) throws -> [String] {
+            var picture = input()
+            picture.imagePath = "/p.png"
+            picture.imageIsOpaque = opaque
+            return try layout(yaml).spec(for: picture).elements.map {
+                guard case .image(let image) = $0 else { return "?" }
+                return image.id + (image.showsProduct ? " (product)" : "")
+            }
+        }
+        #expect(try shown(opaque: true) == ["bleed (product)"])
+        #expect(try shown(opaque: false) == ["inset (product)"])
+        #expect(try layout(yaml).spec(for: input()).elements.isEmpty)
+    }
+
     @Test func unsatisfiableConstraintNamesItsLine() throws {
         let yaml = Self.box + "\n      - headline.width == 500"
         do {

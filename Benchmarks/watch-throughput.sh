@@ -46,12 +46,12 @@ for round in $(seq 0 $(( ROUNDS - 1 ))); do
     for job in $(seq "$first" "$last"); do cat "$WORK/feeds/job$job.jsonl"; done > "$WORK/generate/round$round.jsonl"
     run_generate() {
         timed "$WORK/generate.times" "$BIN" generate --feed "$WORK/generate/round$round.jsonl" \
-            --out "$WORK/generate/out$round" --jobs "$THREADS" --quiet
+            --out "$WORK/generate/out$round" --jobs "$THREADS" --templates Templates/stock-hero.yaml --quiet
     }
     run_watch() {
         for job in $(seq "$first" "$last"); do mv "$WORK/feeds/job$job.jsonl" "$WORK/inbox/"; done
         timed "$WORK/watch.times" "$BIN" watch "$WORK/inbox" --out "$WORK/watch-out" --once --settle 0 \
-            --jobs "$THREADS" ${WATCH_OPTIONS:-} 2>> "$WORK/watch.log"
+            --templates Templates/stock-hero.yaml --jobs "$THREADS" ${WATCH_OPTIONS:-} 2>> "$WORK/watch.log"
     }
     if (( round % 2 == 0 )); then run_watch; run_generate; else run_generate; run_watch; fi
 done

@@ -29,6 +29,8 @@ import common  # noqa: E402
 ROOT = common.ROOT
 BANNERET = os.path.join(ROOT, ".build", "release", "banneret")
 LAYOUT_DUMP = os.path.join(HERE, "layout-dump", ".build", "debug", "layout-dump")
+# Every contender draws the stock template's layout; the library's other templates are not compared.
+STOCK_TEMPLATE = os.path.join(ROOT, "Templates", "stock-hero.yaml")
 PYTHON = "/usr/bin/python3"  # Debian's, where python3-cairo, -gi, -pil and -websocket live
 SIZES = "300x250,728x90,160x600,1200x628,1080x1080"
 SAMPLE = ("HB-1001", "300x250")
@@ -160,7 +162,7 @@ def prepare_inputs(out, repeats):
     os.makedirs(out, exist_ok=True)
     layout_path = os.path.join(out, "layout.json")
     run = sh(LAYOUT_DUMP, os.path.join(ROOT, "Examples", "feed.jsonl"), os.path.join(ROOT, "Examples", "brand.yaml"),
-             os.path.join(ROOT, "Templates"), layout_path, SIZES, cwd=ROOT)
+             STOCK_TEMPLATE, layout_path, SIZES, cwd=ROOT)
     if run.returncode != 0:
         sys.exit("layout-dump failed:\n" + run.stdout + run.stderr)
     layout = common.load_layout(layout_path)
@@ -194,6 +196,7 @@ class Contender:
 
 def contenders(out, layout_path, feed_path, fonts_conf, repeats, tmpfs):
     banneret = lambda jobs, folder: [BANNERET, "generate", "--feed", feed_path,  # noqa: E731
+                                     "--templates", STOCK_TEMPLATE,
                                      "--allow-path", os.path.join(ROOT, "Examples", "images"),
                                      "--sizes", SIZES, "--format", "jpeg", "--quality", "85",
                                      "--jobs", str(jobs), "--out", folder, "--quiet"]

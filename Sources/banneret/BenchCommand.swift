@@ -35,7 +35,8 @@ struct BenchCommand: ParsableCommand {
         do {
             let engine = try Engine(fonts: FontSet(directory: FontSet.locateDirectory()),
                                     brandURL: root.appendingPathComponent("Examples/brand.yaml"),
-                                    templates: [root.appendingPathComponent("Templates")])
+                                    // The stock template: figures stay comparable as the library grows.
+                                    templates: [root.appendingPathComponent("Templates/stock-hero.yaml")])
             let bench = try Benchmark(engine: engine, feedURL: root.appendingPathComponent("Examples/feed.jsonl"))
             let png = OutputFormat.png(compression: pngLevel)
             var stages: [(String, OutputFormat?)] = [("render", nil), ("render+png", png),

@@ -121,7 +121,7 @@ bnr_status bnr_jpeg_decode(const uint8_t *data, size_t length, uint64_t max_pixe
 }
 
 bnr_status bnr_jpeg_encode(const uint8_t *pixels, uint32_t width, uint32_t height, uint32_t stride,
-                           int quality, bnr_encoded *out) {
+                           int quality, int optimize_tables, bnr_encoded *out) {
     memset(out, 0, sizeof *out);
     struct jpeg_compress_struct info;
     bnr_jpeg_error error;
@@ -150,7 +150,7 @@ bnr_status bnr_jpeg_encode(const uint8_t *pixels, uint32_t width, uint32_t heigh
         info.comp_info[0].h_samp_factor = 1;
         info.comp_info[0].v_samp_factor = 1;
     }
-    info.optimize_coding = TRUE;
+    info.optimize_coding = optimize_tables ? TRUE : FALSE;
     jpeg_start_compress(&info, TRUE);
     row = malloc((size_t)width * 3);
     if (!row) longjmp(error.escape, 1);

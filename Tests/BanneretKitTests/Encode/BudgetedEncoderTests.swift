@@ -51,9 +51,26 @@ import Testing
         default: Issue.record("container changed: \(result.format)"); return
         }
         #expect((BudgetedEncoder.qualityFloor ..< 90).contains(quality))
-        #expect(result.data == (try BannerEncoder.encode(noisy, as: result.format)), "the reported quality made these bytes")
+        // Over budget, JPEG searches with optimised Huffman tables.
+        let optimised: Bool = if case .jpeg = format { true } else { false }
+        #expect(result.data == (try BannerEncoder.encode(noisy, as: result.format, smallestJPEG: optimised)),
+                "the reported quality made these bytes")
         let oneHigher: OutputFormat = if case .jpeg = format { .jpeg(quality: quality + 1) } else { .webp(quality: quality + 1, lossless: false) }
-        #expect(try BannerEncoder.encode(noisy, as: oneHigher).count > budget, "quality \(quality + 1) would have fitted")
+        #expect(try BannerEncoder.encode(noisy, as: oneHigher, smallestJPEG: optimised).count > budget,
+                "quality \(quality + 1) would have fitted")
+    }
+
+    @Test func aJPEGJustOverBudgetKeepsItsQualityWithOptimisedTables() throws {
+        let photo = photoLikeBuffer(width: 300, height: 250, seed: 3, opaque: true)
+        let standard = try BannerEncoder.encode(photo, as: .jpeg(quality: 85))
+        let optimised = try BannerEncoder.encode(photo, as: .jpeg(quality: 85), smallestJPEG: true)
+        try #require(optimised.count < standard.count, "optimised tables are smaller")
+        let result = try BudgetedEncoder.encode(photo, as: .jpeg(quality: 85), maxBytes: optimised.count)
+        #expect(result.data == optimised && result.format == .jpeg(quality: 85))
+        #expect(!result.fellBack, "the same pixels at the asked quality")
+        #expect(result.attempts == 2)
+        // With room to spare, the standard tables are kept: the faster encode.
+        #expect(try BudgetedEncoder.encode(photo, as: .jpeg(quality: 85), maxBytes: standard.count).data == standard)
     }
 
     @Test func overBudgetPNGBecomesAFaithfulPalettePNG() throws {
@@ -100,7 +117,7 @@ import Testing
 
     @Test func anImpossibleJPEGBudgetNamesTheSmallestSize() throws {
         let noise = noisyBuffer(width: 300, height: 250, amplitude: 255, seed: 1)
-        let floorBytes = try BannerEncoder.encode(noise, as: .jpeg(quality: BudgetedEncoder.qualityFloor)).count
+        let floorBytes = try BannerEncoder.encode(noise, as: .jpeg(quality: BudgetedEncoder.qualityFloor), smallestJPEG: true).count
         let error = try #require(throws: BanneretError.self) {
             try BudgetedEncoder.encode(noise, as: .jpeg(quality: 85), maxBytes: 200)
         }

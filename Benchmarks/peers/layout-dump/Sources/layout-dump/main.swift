@@ -53,6 +53,8 @@ for (product, path) in bench.products {
                 case .roundedRectangle(let radius): e["shape"] = "rounded"; e["radius"] = radius
                 case .pill: e["shape"] = "rounded"; e["radius"] = min(shape.frame.width, shape.frame.height) / 2
                 case .ellipse: e["shape"] = "ellipse"; e["radius"] = 0.0
+                // The stock template the peers draw has no burst; a peer meeting one fails loudly.
+                case .burst: e["shape"] = "burst"; e["radius"] = 0.0
                 }
                 if let stroke = shape.stroke { e["stroke"] = ["color": color(stroke.color), "width": stroke.width] }
                 elements.append(e)

@@ -121,7 +121,7 @@ bnr_status bnr_jpeg_decode(const uint8_t *data, size_t length, uint64_t max_pixe
 }
 
 bnr_status bnr_jpeg_encode(const uint8_t *pixels, uint32_t width, uint32_t height, uint32_t stride,
-                           int quality, int optimize_tables, bnr_encoded *out) {
+                           int quality, int optimize_tables, int opaque, bnr_encoded *out) {
     memset(out, 0, sizeof *out);
     struct jpeg_compress_struct info;
     bnr_jpeg_error error;
@@ -141,8 +141,9 @@ bnr_status bnr_jpeg_encode(const uint8_t *pixels, uint32_t width, uint32_t heigh
     jpeg_mem_dest(&info, &destination, &buffer_length);
     info.image_width = width;
     info.image_height = height;
-    info.input_components = 3;
-    info.in_color_space = JCS_RGB;
+    /* Cairo's ARGB32 is B, G, R, A in memory on little-endian machines. */
+    info.input_components = opaque ? 4 : 3;
+    info.in_color_space = opaque ? JCS_EXT_BGRX : JCS_RGB;
     jpeg_set_defaults(&info);
     jpeg_set_quality(&info, quality, TRUE);
     /* Small coloured text smears under 4:2:0; keep full chroma at high quality. */
@@ -152,6 +153,23 @@ bnr_status bnr_jpeg_encode(const uint8_t *pixels, uint32_t width, uint32_t heigh
     }
     info.optimize_coding = optimize_tables ? TRUE : FALSE;
     jpeg_start_compress(&info, TRUE);
+    if (opaque) {
+        /* Rows straight from the buffer, a batch at a time. */
+        JSAMPROW rows[16];
+        while (info.next_scanline < height) {
+            JDIMENSION count = 0;
+            while (count < 16 && info.next_scanline + count < height) {
+                rows[count] = (JSAMPROW)(pixels + (size_t)(info.next_scanline + count) * stride);
+                count++;
+            }
+            jpeg_write_scanlines(&info, rows, count);
+        }
+        jpeg_finish_compress(&info);
+        jpeg_destroy_compress(&info);
+        out->bytes = destination;
+        out->length = buffer_length;
+        return BNR_OK;
+    }
     row = malloc((size_t)width * 3);
     if (!row) longjmp(error.escape, 1);
     while (info.next_scanline < height) {

@@ -16,7 +16,8 @@ public enum BannerEncoder {
         let status: bnr_status = switch format {
         case .png(let level): bnr_png_encode(bytes, w, h, stride, Int32(min(max(level, 0), 12)), &encoded)
         case .jpeg(let quality):
-            bnr_jpeg_encode(bytes, w, h, stride, Int32(min(max(quality, 1), 100)), smallestJPEG ? 1 : 0, &encoded)
+            bnr_jpeg_encode(bytes, w, h, stride, Int32(min(max(quality, 1), 100)), smallestJPEG ? 1 : 0,
+                            pixels.isOpaque ? 1 : 0, &encoded)
         case .webp(let quality, let lossless):
             bnr_webp_encode(bytes, w, h, stride, Int32(min(max(quality, 0), 100)), lossless ? 1 : 0, &encoded)
         case .pdf, .svg:

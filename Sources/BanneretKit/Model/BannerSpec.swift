@@ -78,6 +78,14 @@ public enum Fill: Sendable, Hashable {
     case solid(Color)
     /// Linear gradient from `from` to `to` along `angle` degrees (0 = left to right, 90 = top to bottom).
     case linearGradient(from: Color, to: Color, angle: Double)
+
+    /// Covers what is under it completely.
+    var isOpaque: Bool {
+        switch self {
+        case .solid(let color): color.alpha >= 1
+        case .linearGradient(let from, let to, _): from.alpha >= 1 && to.alpha >= 1
+        }
+    }
 }
 
 public struct ShapeElement: Sendable, Hashable {

@@ -34,6 +34,8 @@ final class BannerRenderer {
         let texts = try draw(spec, on: cairo)
         cairo_surface_flush(surface)
         try Self.check(cairo)
+        // Painting over an opaque background (Cairo's OVER) keeps every pixel opaque.
+        pixels.isOpaque = spec.background.isOpaque
         return RenderedBanner(pixels: pixels, texts: texts)
     }
 

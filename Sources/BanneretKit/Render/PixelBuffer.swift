@@ -9,6 +9,9 @@ public final class PixelBuffer: @unchecked Sendable {
     public let height: Int
     public let stride: Int
     let bytes: UnsafeMutableRawPointer
+    /// Every alpha is 255 (the renderer painted an opaque background first):
+    /// encoders may read the rows as they are, with no flattening.
+    var isOpaque = false
 
     /// A transparent buffer.
     public init(width: Int, height: Int) {

@@ -48,9 +48,10 @@ bnr_status bnr_webp_decode(const uint8_t *data, size_t length, uint64_t max_pixe
 bnr_status bnr_png_encode(const uint8_t *pixels, uint32_t width, uint32_t height, uint32_t stride,
                           int compression_level, bnr_encoded *out);
 /* optimize_tables: a second pass for image-specific Huffman tables, about 10 %
-   smaller and 40 % slower; the pixels are the same either way. */
+   smaller and 40 % slower; the pixels are the same either way. opaque: every
+   alpha is 255, so libjpeg-turbo reads the BGRX rows in place (no conversion). */
 bnr_status bnr_jpeg_encode(const uint8_t *pixels, uint32_t width, uint32_t height, uint32_t stride,
-                           int quality, int optimize_tables, bnr_encoded *out);
+                           int quality, int optimize_tables, int opaque, bnr_encoded *out);
 bnr_status bnr_webp_encode(const uint8_t *pixels, uint32_t width, uint32_t height, uint32_t stride,
                            int quality, int lossless, bnr_encoded *out);
 

@@ -16,6 +16,24 @@ import Testing
         #expect(data[25] == (opaque ? 2 : 6))
     }
 
+    @Test func anOpaqueBannerIsReadInPlaceWithTheSameBytes() throws {
+        let photo = photoLikeBuffer(width: 300, height: 250, seed: 4, opaque: true)
+        let converted = try BannerEncoder.encode(photo, as: .jpeg(quality: 85))
+        photo.isOpaque = true
+        let inPlace = try BannerEncoder.encode(photo, as: .jpeg(quality: 85))
+        #expect(inPlace == converted, "BGRX read in place and RGB flattened first must encode the same pixels")
+    }
+
+    @Test func theRendererKnowsWhenItsBannerIsOpaque() throws {
+        let (product, imagePath) = ExampleProducts.named("HB-1001")
+        let (rendered, _) = try RenderWorker(engine: Fixtures.engine).render(product: product, size: BannerSize(width: 300, height: 250),
+                                                                            imagePath: imagePath, template: Fixtures.template)
+        #expect(rendered.pixels.isOpaque)
+        var allOpaque = true
+        for y in stride(from: 0, to: 250, by: 7) { for x in stride(from: 0, to: 300, by: 7) where rendered.pixels.color(x: x, y: y).alpha < 1 { allOpaque = false } }
+        #expect(allOpaque, "every sampled pixel is opaque, as the flag says")
+    }
+
     @Test func jpegAndWebPStayCloseToTheSource() throws {
         let original = patternBuffer(width: 160, height: 120, opaque: true)
         for format in [OutputFormat.jpeg(quality: 92), .webp(quality: 92, lossless: false)] {

@@ -75,6 +75,12 @@ struct GenerateCommand: ParsableCommand {
     @Option(help: "Output folder. Default: Output/.")
     var out: String?
 
+    @Option(help: "Largest feed accepted, in bytes (feed.too_large beyond).")
+    var maxFeedBytes: Int = FeedReader.Options.defaultMaximumBytes
+
+    @Option(help: "Most feed records read; the rest are refused with one feed.too_large.")
+    var maxRecords: Int = FeedReader.Options.defaultMaximumRecords
+
     @Flag(help: "Print nothing but errors.")
     var quiet = false
 
@@ -91,6 +97,7 @@ struct GenerateCommand: ParsableCommand {
             throw ValidationError("--currency takes an ISO 4217 code such as USD, not '\(currency)'")
         }
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+        guard maxFeedBytes >= 1, maxRecords >= 1 else { throw ValidationError("--max-feed-bytes and --max-records must be at least 1") }
         guard (1 ... 64).contains(variants) else { throw ValidationError("--variants must be within 1...64") }
         if let top, top < 1 { throw ValidationError("--top must be at least 1") }
         guard ByteBudget(argument: maxKb) != nil else { throw ValidationError("--max-kb takes iab, none or a whole number of kB, not '\(maxKb)'") }
@@ -115,6 +122,8 @@ struct GenerateCommand: ParsableCommand {
                 feedFormat: feedFormat.flatMap(FeedReader.Format.init), defaultCurrency: currency?.uppercased())
             options.allowedDirectories = allowPath.map { URL(fileURLWithPath: $0) }
             options.lenient = lenient
+            options.maximumFeedBytes = maxFeedBytes
+            options.maximumRecords = maxRecords
             options.variants = variants
             options.variantSeed = seed
             options.top = top

@@ -78,6 +78,8 @@ final class FeedBytes {
     }
 
     private var count: Int { mapped != nil ? mappedLength : owned.count }
+    /// The feed's size in bytes, after any re-encoding to UTF-8.
+    var byteCount: Int { count }
 
     /// Tells the encoding from the BOM, else from whether the first 64 KB are
     /// valid UTF-8, and transcodes what is not UTF-8.

@@ -21,13 +21,25 @@ public enum FeedReader {
         public var lenient: Bool
         /// Threads mapping records to products.
         public var jobs: Int
+        /// Largest feed accepted, in bytes: a run is refused (`feed.too_large`) before it starts.
+        public var maximumBytes: Int
+        /// Most records read; the records beyond are refused, one `feed.too_large` for all of them.
+        public var maximumRecords: Int
+
+        /// 4 GB and 10 million records: far beyond a Merchant Center feed's
+        /// limits, near enough that a runaway export is stopped, not rendered.
+        public static let defaultMaximumBytes = 4_000_000_000
+        public static let defaultMaximumRecords = 10_000_000
 
         public init(format: Format? = nil, defaultCurrency: String? = nil, lenient: Bool = false,
-                    jobs: Int = ProcessInfo.processInfo.activeProcessorCount) {
+                    jobs: Int = ProcessInfo.processInfo.activeProcessorCount,
+                    maximumBytes: Int = Options.defaultMaximumBytes, maximumRecords: Int = Options.defaultMaximumRecords) {
             self.format = format
             self.defaultCurrency = defaultCurrency
             self.lenient = lenient
             self.jobs = max(1, jobs)
+            self.maximumBytes = maximumBytes
+            self.maximumRecords = maximumRecords
         }
     }
 
@@ -69,7 +81,11 @@ public enum FeedReader {
     private static func stream(_ source: FeedBytes, options: Options,
                                escapable body: @escaping (FeedReadResult) -> Void) throws(BanneretError) {
         let file = source.file
-        var seen = 0
+        guard source.byteCount <= options.maximumBytes else {
+            throw BanneretError(.feedTooLarge, "the feed is \(source.byteCount) bytes, over the limit of \(options.maximumBytes); "
+                                + "split it, or raise the limit (--max-feed-bytes)", at: Location(file: file))
+        }
+        var seen = 0, records = 0, firstRefusedLine: Int?
         var batcher = FeedBatcher(file: file, options: options) { batch in
             seen += batch.products.count + batch.errors.count
             body(batch)
@@ -77,6 +93,14 @@ public enum FeedReader {
         if let notice = source.notice { batcher.add(FeedEvent.notice(notice)) }
         try source.withBytes { bytes throws(BanneretError) in
             let emit: (FeedEvent) -> Void = { event in
+                if case .record(let record, _) = event {
+                    records += 1
+                    // Past the limit, records are counted, not kept: the parser still has to find the end.
+                    guard records <= options.maximumRecords else {
+                        if firstRefusedLine == nil { firstRefusedLine = record.line }
+                        return
+                    }
+                }
                 if let offset = batcher.add(event) { source.release(upTo: offset) }
             }
             switch options.format ?? detect(bytes) {
@@ -85,6 +109,11 @@ public enum FeedReader {
             case .csv, .tsv: try CSVFeedReader.records(bytes, file: file, emit: emit)
             case .xml: try MerchantCenterXMLReader.records(bytes, file: file, lenient: options.lenient, emit: emit)
             }
+        }
+        if let firstRefusedLine {
+            batcher.add(.error(BanneretError(.feedTooLarge, "the feed has \(records) records; only the first \(options.maximumRecords) "
+                                             + "were read (raise the limit with --max-records)",
+                                             at: Location(file: file, line: firstRefusedLine)), offset: source.byteCount))
         }
         batcher.flush()
         if seen == 0 {

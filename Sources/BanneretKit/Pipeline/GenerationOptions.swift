@@ -22,6 +22,15 @@ public struct GenerationOptions: Sendable {
     public var imageCacheDirectory: URL?
     /// Repair malformed XML feeds and keep what comes before a JSON syntax error, saying what was done.
     public var lenient = false
+    /// Largest feed and most records read (see ``FeedReader/Options``).
+    public var maximumFeedBytes = FeedReader.Options.defaultMaximumBytes
+    public var maximumRecords = FeedReader.Options.defaultMaximumRecords
+
+    /// How the feed is read for this run.
+    var feedReading: FeedReader.Options {
+        FeedReader.Options(format: feedFormat, defaultCurrency: defaultCurrency, lenient: lenient, jobs: jobs,
+                           maximumBytes: maximumFeedBytes, maximumRecords: maximumRecords)
+    }
     /// Diverse variants per product × template × size (1: the template's standard design only).
     public var variants = 1
     /// Seeds the tie-breaks of variant selection; the same seed picks the same variants.

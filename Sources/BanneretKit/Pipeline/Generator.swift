@@ -63,9 +63,7 @@ public struct Generator: Sendable {
 
         do {
             var failure: Error?
-            try FeedReader.stream(contentsOf: options.feedURL, options: FeedReader.Options(
-                format: options.feedFormat, defaultCurrency: options.defaultCurrency, lenient: options.lenient,
-                jobs: options.jobs)) { batch in
+            try FeedReader.stream(contentsOf: options.feedURL, options: options.feedReading) { batch in
                 guard failure == nil, options.cancellation?.isCancelled != true else { return }
                 do {
                     state.notices += batch.notices
@@ -181,8 +179,7 @@ public struct Generator: Sendable {
     /// Products × templates × sizes owned by this shard, for the progress display.
     private func countGroups(_ options: GenerationOptions) throws -> Int {
         var products = 0
-        try FeedReader.stream(contentsOf: options.feedURL, options: FeedReader.Options(
-            format: options.feedFormat, defaultCurrency: options.defaultCurrency, lenient: options.lenient, jobs: options.jobs)) { batch in
+        try FeedReader.stream(contentsOf: options.feedURL, options: options.feedReading) { batch in
             products += batch.products.filter { options.shard?.owns(productID: $0.id) ?? true }.count
         }
         return products * engine.templates.count * options.sizes.count

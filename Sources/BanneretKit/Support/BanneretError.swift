@@ -30,6 +30,7 @@ public struct BanneretError: Error, Sendable, Equatable, CustomStringConvertible
         case templateUnknownName = "template.unknown_name"
         case templateInvalid = "template.invalid"
         case templateNotLinear = "template.not_linear"
+        case templateTooLarge = "template.too_large"
         case layoutUnsatisfiable = "layout.unsatisfiable"
         case layoutCollapsed = "layout.collapsed"
         case textOverflow = "text.overflow"

@@ -70,6 +70,12 @@ struct TemplateLayout {
             if element.kind == .text {
                 text = TextBindingResolver.text(for: properties.binding!, input: input)
                 guard let value = text, !value.isEmpty else { continue }
+                // Checked before any shaping: Debian 12's HarfBuzz takes quadratic time on some long runs.
+                let length = value.unicodeScalars.count
+                guard length <= TextLimits.maximumCharacters else {
+                    throw BanneretError(.textTooLong, "text '\(element.id)' is \(length) characters; at most "
+                                        + "\(TextLimits.maximumCharacters) are set", at: element.source.location(element: element.id))
+                }
             }
             if element.kind == .image {
                 let source = properties.image == .logo ? input.logoForLightBackground : input.imagePath

@@ -95,6 +95,12 @@ public enum TemplateLoader {
             throw BanneretError(.templateInvalid, "the template has no elements",
                                 at: elementsNode.map { reader.location($0) } ?? Location(file: file))
         }
+        let constraintCount = constraints.count + sizeClasses.values.reduce(0) { $0 + $1.constraints.count }
+        guard elements.count <= TemplateLimits.maximumElements, constraintCount <= TemplateLimits.maximumConstraints else {
+            throw BanneretError(.templateTooLarge, "the template has \(elements.count) elements and \(constraintCount) constraints; "
+                                + "at most \(TemplateLimits.maximumElements) and \(TemplateLimits.maximumConstraints) are accepted",
+                                at: Location(file: file, line: 1, column: 1))
+        }
         let template = Template(name: name, description: description, file: file, background: background,
                                 lets: lets, elements: elements, constraints: constraints, sizeClasses: sizeClasses)
         try TemplateChecker.check(template)

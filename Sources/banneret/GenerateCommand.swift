@@ -21,7 +21,7 @@ struct GenerateCommand: ParsableCommand {
     @Flag(help: "Repair malformed XML (a bare &, a truncated end) and keep records before a JSON syntax error; every repair is reported.")
     var lenient = false
 
-    @Option(help: "A folder images may come from besides the feed's own. Repeatable.")
+    @Option(help: "A folder images, logos and template symlinks may lead into besides their own. Repeatable.")
     var allowPath: [String] = []
 
     @Option(help: "Brand guide YAML. Default: Examples/brand.yaml.")
@@ -116,7 +116,7 @@ struct GenerateCommand: ParsableCommand {
         do {
             let sizeList = try SizeCatalog.parse(sizes)
             let engine = try Engine(fonts: FontSet(directory: FontSet.locateDirectory()), brandURL: brandURL,
-                                    templates: [templatesURL])
+                                    templates: [templatesURL], allowedDirectories: allowPath.map { URL(fileURLWithPath: $0) })
             var options = GenerationOptions(
                 feedURL: feedURL, sizes: sizeList, format: outputFormat, outputDirectory: outURL, jobs: jobs,
                 feedFormat: feedFormat.flatMap(FeedReader.Format.init), defaultCurrency: currency?.uppercased())

@@ -49,6 +49,9 @@ struct WatchCommand: ParsableCommand {
     @Option(help: "Seconds after which a claim by a daemon on another host, untouched, is taken over.")
     var staleAfter: Double = 600
 
+    @Option(help: "A folder jobs' feeds, brands and templates may come from besides the inbox and the job's own folder. Repeatable.")
+    var allowPath: [String] = []
+
     @Flag(help: "Take only entries that have a <name>.ready marker.")
     var requireReady = false
 
@@ -84,6 +87,7 @@ struct WatchCommand: ParsableCommand {
             brand: URL(fileURLWithPath: brand ?? root.appendingPathComponent("Examples/brand.yaml").path).standardizedFileURL,
             templates: [URL(fileURLWithPath: templates ?? root.appendingPathComponent("Templates").path).standardizedFileURL])
         defaults.format = OutputFormat(name: format)!
+        defaults.allowedDirectories = allowPath.map { URL(fileURLWithPath: $0).standardizedFileURL }
         do {
             defaults.sizes = try SizeCatalog.parse(sizes)
         } catch let error as BanneretError {

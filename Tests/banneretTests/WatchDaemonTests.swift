@@ -162,7 +162,9 @@ import Testing
 
     func daemonArguments(_ inbox: URL, _ out: URL, _ extra: [String]) -> [String] {
         ["watch", inbox.path, "--out", out.path, "--brand", Self.root.appendingPathComponent("Examples/brand.yaml").path,
-         "--templates", Self.root.appendingPathComponent("Templates/stock-hero.yaml").path, "--jobs", "2", "--sizes", Self.daemonSizes] + extra
+         "--templates", Self.root.appendingPathComponent("Templates/stock-hero.yaml").path, "--jobs", "2", "--sizes", Self.daemonSizes,
+         // Jobs name feeds in the world's assets folder, beside the inbox.
+         "--allow-path", inbox.deletingLastPathComponent().path] + extra
     }
 
     func start(_ arguments: [String], log: URL, environment: [String: String] = [:]) throws -> Process {

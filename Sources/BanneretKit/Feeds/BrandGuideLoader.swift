@@ -14,8 +14,10 @@ public enum BrandGuideLoader {
     static let copyKeys = ["max_headline_characters", "cta"]
     static let logoKeys = ["light", "dark", "minimum_height", "clear_space"]
 
-    /// - Parameter fontFamilies: the families the renderer has; nil skips that check.
-    public static func load(_ url: URL, fontFamilies: Set<String>? = nil) throws -> BrandGuide {
+    /// - Parameters:
+    ///   - fontFamilies: the families the renderer has; nil skips that check.
+    ///   - allowedDirectories: folders logos may come from besides the guide's own.
+    public static func load(_ url: URL, fontFamilies: Set<String>? = nil, allowedDirectories: [URL] = []) throws -> BrandGuide {
         guard let text = try? String(contentsOf: url, encoding: .utf8) else {
             throw BanneretError(.brandMissing, "brand guide not found or not UTF-8", at: Location(file: url.path))
         }
@@ -92,6 +94,11 @@ public enum BrandGuideLoader {
                     case "clear_space": clear = try reader.number(fieldNode, what: "logo.clear_space", range: 0 ... 5)
                     default:
                         let path = try reader.string(fieldNode, what: "logo.\(field)")
+                        guard PathConfinement(root: folder, allowing: allowedDirectories)
+                            .confine(folder.appendingPathComponent(path)) != nil else {
+                            throw reader.error(fieldNode, "logo.\(field): \(path) leads outside the brand guide's folder; "
+                                               + "keep logos beside it, or widen it with --allow-path DIR")
+                        }
                         guard FileManager.default.fileExists(atPath: folder.appendingPathComponent(path).path) else {
                             throw reader.error(fieldNode, "logo.\(field): file \(path) not found next to the brand guide",
                                                code: .brandMissing)

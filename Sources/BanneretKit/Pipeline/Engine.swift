@@ -17,12 +17,15 @@ public final class Engine: Sendable {
     /// - Parameters:
     ///   - brandURL: the brand guide YAML; logo paths inside it are relative to its folder.
     ///   - templates: template files or folders of them (`*.yaml`).
-    public init(fonts: FontSet, brandURL: URL, templates templateURLs: [URL], images: ImageCache = ImageCache()) throws {
+    ///   - allowedDirectories: folders logos and template symlinks may lead into besides their own (`--allow-path`).
+    public init(fonts: FontSet, brandURL: URL, templates templateURLs: [URL], images: ImageCache = ImageCache(),
+                allowedDirectories: [URL] = []) throws {
         self.fonts = fonts
         self.images = images
-        let templateFiles = try TemplateLoader.files(at: templateURLs)
+        let templateFiles = try TemplateLoader.files(at: templateURLs, allowedDirectories: allowedDirectories)
         templates = try Self.loadTemplates(templateFiles, named: templateURLs)
-        let brand = try BrandGuideLoader.load(brandURL, fontFamilies: Set(FontSet.fallbackFamilies))
+        let brand = try BrandGuideLoader.load(brandURL, fontFamilies: Set(FontSet.fallbackFamilies),
+                                              allowedDirectories: allowedDirectories)
         self.brand = brand
         var hasher = SHA256Hasher()
         hasher.update((try? Data(contentsOf: brandURL)) ?? Data())

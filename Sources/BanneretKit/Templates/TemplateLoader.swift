@@ -12,7 +12,8 @@ public enum TemplateLoader {
     }
 
     /// Template files named directly or found (`*.yaml`, `*.yml`, in name order) in the folders given.
-    public static func files(at urls: [URL]) throws -> [URL] {
+    /// - Parameter allowedDirectories: folders a template folder's symlinks may lead into besides the folder itself.
+    public static func files(at urls: [URL], allowedDirectories: [URL] = []) throws -> [URL] {
         var files: [URL] = []
         for url in urls {
             var isDirectory: ObjCBool = false
@@ -22,7 +23,15 @@ public enum TemplateLoader {
             if isDirectory.boolValue {
                 let names = try FileManager.default.contentsOfDirectory(atPath: url.path)
                     .filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted()
-                files += names.map { url.appendingPathComponent($0) }
+                let confinement = PathConfinement(root: url, allowing: allowedDirectories)
+                for name in names {
+                    // A symlink in the folder must not lead the engine to a file elsewhere.
+                    guard confinement.confine(url.appendingPathComponent(name)) != nil else {
+                        throw BanneretError(.templateMissing, "\(name) leads outside the template folder \(url.path); "
+                                            + "widen it with --allow-path DIR", at: Location(file: url.appendingPathComponent(name).path))
+                    }
+                    files.append(url.appendingPathComponent(name))
+                }
             } else {
                 files.append(url)
             }

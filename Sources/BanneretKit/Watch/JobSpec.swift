@@ -24,6 +24,8 @@ public struct JobSpec: Sendable, Equatable {
         public var templates: [URL]
         public var sizes: [BannerSize] = BannerSize.defaultMix
         public var format: OutputFormat = .defaultPNG
+        /// Folders a job's paths may lead into besides the inbox or the job's own folder (`--allow-path`).
+        public var allowedDirectories: [URL] = []
 
         public init(brand: URL, templates: [URL]) {
             self.brand = brand

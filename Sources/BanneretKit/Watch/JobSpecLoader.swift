@@ -76,13 +76,16 @@ public enum JobSpecLoader {
         for (key, _, value) in try reader.mapping(node, allowed: keys, what: "the job") {
             switch key {
             case "feed":
-                feed = try path(value, base: base, reader: reader, what: "feed", missing: .feedMissing)
+                feed = try path(value, base: base, allowed: defaults.allowedDirectories, reader: reader, what: "feed", missing: .feedMissing)
             case "brand":
-                spec.brand = try path(value, base: base, reader: reader, what: "brand", missing: .brandMissing)
+                spec.brand = try path(value, base: base, allowed: defaults.allowedDirectories, reader: reader, what: "brand",
+                                      missing: .brandMissing)
             case "templates":
                 let nodes = if case .sequence = value { try reader.sequence(value, what: "templates") } else { [value] }
                 guard !nodes.isEmpty else { throw reader.error(value, "templates lists no file or folder") }
-                spec.templates = try nodes.map { try path($0, base: base, reader: reader, what: "templates", missing: .templateMissing) }
+                spec.templates = try nodes.map {
+                    try path($0, base: base, allowed: defaults.allowedDirectories, reader: reader, what: "templates", missing: .templateMissing)
+                }
             case "sizes":
                 let nodes = if case .sequence = value { try reader.sequence(value, what: "sizes") } else { [value] }
                 let list = try nodes.map { try reader.string($0, what: "sizes") }.joined(separator: ",")
@@ -130,13 +133,19 @@ public enum JobSpecLoader {
         return spec
     }
 
-    /// A path value, resolved against `base`, that must exist.
-    private static func path(_ node: Node, base: URL, reader: YAMLNodeReader, what: String,
+    /// A path value, resolved against `base`, that must exist and stay inside
+    /// `base` or an allowed folder: whoever drops a job into the inbox cannot
+    /// make the daemon read `/etc/passwd` as a feed.
+    private static func path(_ node: Node, base: URL, allowed: [URL], reader: YAMLNodeReader, what: String,
                              missing: BanneretError.Code) throws -> URL {
         let text = try reader.string(node, what: what)
         guard !text.isEmpty else { throw reader.error(node, "\(what) is empty") }
         let url = text.hasPrefix("/") ? URL(fileURLWithPath: text) : base.appendingPathComponent(text)
         let resolved = url.standardizedFileURL
+        guard PathConfinement(root: base, allowing: allowed).confine(resolved) != nil else {
+            throw reader.error(node, "\(what) '\(text)' leads outside \(base.path); the daemon reads only what is "
+                               + "beside the job unless started with --allow-path DIR")
+        }
         guard FileManager.default.fileExists(atPath: resolved.path) else {
             throw reader.error(node, "\(what) '\(text)' does not exist (looked for \(resolved.path))", code: missing)
         }

@@ -62,6 +62,14 @@ import Testing
         #expect(emptyCTA.message.contains("cta.en"))
     }
 
+    @Test func logosCannotLeadOutOfTheGuidesFolder() throws {
+        for escape in ["../../etc/hostname", "brand/../../../etc/hostname"] {
+            let refused = try #require(try error(replacing: "light: brand/logo-light.png", with: "light: \(escape)"), "\(escape)")
+            #expect(refused.code == .brandInvalid && refused.location?.field == nil && refused.location?.line != nil, "\(escape)")
+            #expect(refused.message.contains("--allow-path"), "\(refused.message)")
+        }
+    }
+
     @Test func badColourNamesItsLineAndColumn() throws {
         let error = try #require(try error(replacing: "accent: \"#C2410C\"", with: "accent: \"orange\""))
         #expect(error.code == .brandInvalid)

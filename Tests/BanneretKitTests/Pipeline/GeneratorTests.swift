@@ -60,6 +60,35 @@ import Testing
         }
     }
 
+    @Test func nothingIsWrittenOutsideTheOutputFolderWhateverAnIdHolds() throws {
+        let folder = Fixtures.temporaryDirectory()
+        try FileManager.default.copyItem(at: Fixtures.examples.appendingPathComponent("images"),
+                                         to: folder.appendingPathComponent("images"))
+        let ids = ["../../escape", "/etc/passwd", "a\\u0000b", String(repeating: "x", count: 300), "..", "/", "C:\\\\x", "ids/../../up"]
+        let feed = ids.enumerated().map { index, id in
+            #"{"id": "\#(id)", "title": "Mug \#(index)", "price": "9.00 USD", "image_link": "images/ceramic-mug.png"}"#
+        }.joined(separator: "\n")
+        let feedURL = folder.appendingPathComponent("feed.jsonl")
+        try feed.write(to: feedURL, atomically: true, encoding: .utf8)
+        let before = Set(try FileManager.default.contentsOfDirectory(atPath: folder.path))
+        let (report, out) = try run(jobs: 2, feed: feedURL, sizes: [BannerSize(width: 300, height: 250)])
+        #expect(report.entries.count == ids.count && report.errors.isEmpty, "\(report.errors)")
+        // Nothing new beside the feed, and in the output folder only plain files (and the run's journal folder).
+        #expect(Set(try FileManager.default.contentsOfDirectory(atPath: folder.path)) == before)
+        for name in try FileManager.default.contentsOfDirectory(atPath: out.path) where name != ".banneret" {
+            var isFolder: ObjCBool = false
+            #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent(name).path, isDirectory: &isFolder) && !isFolder.boolValue,
+                    "\(name)")
+        }
+        for entry in report.entries {
+            #expect(!entry.path.contains("/") && !entry.path.contains("\u{0}") && !entry.path.hasPrefix("."), "\(entry.path)")
+            #expect(entry.path.utf8.count <= 255, "a file name fits every file system")
+            #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent(entry.path).path))
+        }
+        // Every product rendered under its own name (the NUL is dropped from the id as it is read).
+        #expect(Set(report.entries.map(\.productID)).count == ids.count && Set(report.entries.map(\.path)).count == ids.count)
+    }
+
     @Test func badRecordsAreReportedAndGoodOnesStillRender() throws {
         let folder = Fixtures.temporaryDirectory()
         try FileManager.default.copyItem(at: Fixtures.examples.appendingPathComponent("images"),

@@ -32,6 +32,17 @@ import Testing
         }
     }
 
+    @Test func aSymlinkInATemplateFolderCannotLeadOutOfIt() throws {
+        let folder = Fixtures.temporaryDirectory("templates-folder"), outside = Fixtures.temporaryDirectory("templates-outside")
+        try FileManager.default.copyItem(at: Fixtures.repositoryRoot.appendingPathComponent("Templates/stock-hero.yaml"),
+                                         to: outside.appendingPathComponent("elsewhere.yaml"))
+        try FileManager.default.createSymbolicLink(at: folder.appendingPathComponent("linked.yaml"),
+                                                   withDestinationURL: outside.appendingPathComponent("elsewhere.yaml"))
+        let refused = try #require(throws: BanneretError.self) { _ = try TemplateLoader.files(at: [folder]) }
+        #expect(refused.code == .templateMissing && refused.location?.file.hasSuffix("linked.yaml") == true)
+        #expect(try TemplateLoader.files(at: [folder], allowedDirectories: [outside]).map(\.lastPathComponent) == ["linked.yaml"])
+    }
+
     @Test func loadsTheStockTemplates() throws {
         let folder = Fixtures.repositoryRoot.appendingPathComponent("Templates")
         let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".yaml") }

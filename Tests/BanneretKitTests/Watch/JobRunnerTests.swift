@@ -6,11 +6,11 @@ import Testing
     let root = Fixtures.temporaryDirectory("runner")
     var inbox: URL { root.appendingPathComponent("inbox") }
     var configuration: WatchConfiguration {
-        var configuration = WatchConfiguration(
-            inbox: inbox, output: root.appendingPathComponent("out"),
-            defaults: JobSpec.Defaults(brand: Fixtures.examples.appendingPathComponent("brand.yaml"),
-                                       templates: [Fixtures.repositoryRoot.appendingPathComponent("Templates/stock-hero.yaml")]),
-            jobs: 2)
+        var defaults = JobSpec.Defaults(brand: Fixtures.examples.appendingPathComponent("brand.yaml"),
+                                        templates: [Fixtures.repositoryRoot.appendingPathComponent("Templates/stock-hero.yaml")])
+        // The jobs' feeds live in data/, beside the inbox.
+        defaults.allowedDirectories = [root.appendingPathComponent("data")]
+        var configuration = WatchConfiguration(inbox: inbox, output: root.appendingPathComponent("out"), defaults: defaults, jobs: 2)
         configuration.chunkSize = 1
         return configuration
     }

@@ -51,6 +51,22 @@ import Testing
         #expect(spec.imageDirectory == nil, "images resolve against the feed's own folder")
     }
 
+    @Test func pathsLeadingOutOfTheJobsFolderAreRefusedUnlessAllowed() throws {
+        let outside = Fixtures.temporaryDirectory("jobspec-outside")
+        try Data("id,title,price\n".utf8).write(to: outside.appendingPathComponent("feed.csv"))
+        try FileManager.default.createSymbolicLink(at: folder.appendingPathComponent("link.csv"),
+                                                   withDestinationURL: outside.appendingPathComponent("feed.csv"))
+        for (text, line) in [("feed: ../\(outside.lastPathComponent)/feed.csv", 1), ("feed: \(outside.path)/feed.csv", 1),
+                             ("sizes: [300x250]\nfeed: link.csv", 2), ("feed: feeds/spring.csv\nbrand: /etc/hostname", 2)] {
+            let refused = try #require(error(text), "\(text)")
+            #expect(refused.code == .jobInvalid && refused.location?.line == line && refused.message.contains("--allow-path"), "\(text)")
+        }
+        var allowing = defaults
+        allowing.allowedDirectories = [outside]
+        let spec = try JobSpecLoader.parse("feed: link.csv", file: "job.yaml", base: folder, defaults: allowing)
+        #expect(spec.feed.lastPathComponent == "link.csv")
+    }
+
     @Test func whatAJobLeavesOutComesFromTheDaemon() throws {
         let spec = try parse("feed: \(folder.appendingPathComponent("feeds/spring.csv").path)\nsizes: iab")
         #expect(spec.brand == defaults.brand && spec.templates == defaults.templates)

@@ -49,9 +49,22 @@ enum ColorResolver {
         }
     }
 
-    /// The logo variant that reads on the canvas this variant paints.
-    static func logo(input: LayoutInput) -> String {
-        let light = color(ColorSpec(role: "background"), input: input).relativeLuminance > 0.4
+    /// The logo variant that reads on `surface`, the colour the logo is drawn on.
+    static func logo(input: LayoutInput, on surface: Color) -> String {
+        let light = surface.relativeLuminance > 0.4
         return (light ? input.logoForLightBackground : input.logoForDarkBackground) ?? input.logoForLightBackground ?? ""
+    }
+
+    /// What a frame sits on: the last opaque-enough shape painted so far that
+    /// holds the whole frame (a chip, a panel, a card), else the canvas.
+    static func surface(under frame: Rect, painted elements: [BannerSpec.Element], canvas: Color) -> Color {
+        for case .shape(let shape) in elements.reversed() where shape.frame.contains(frame, tolerance: 0.5) {
+            switch shape.fill {
+            case .solid(let color) where color.alpha >= 0.5: return color
+            case .linearGradient(let from, let to, _) where from.alpha >= 0.5 && to.alpha >= 0.5: return from.mixed(with: to, amount: 0.5)
+            default: continue
+            }
+        }
+        return canvas
     }
 }

@@ -248,7 +248,11 @@ struct TemplateLayout {
                                         + "its constraints leave it no room", at: at)
                 }
                 let isLogo = item.properties.image == .logo
-                let source = isLogo ? ColorResolver.logo(input: input) : input.imagePath!
+                // The logo variant follows what it is drawn on: a light chip on a dark panel, the canvas elsewhere.
+                let source = isLogo
+                    ? ColorResolver.logo(input: input, on: ColorResolver.surface(under: frame, painted: elements,
+                                                                                 canvas: ColorResolver.color(template.background, input: input)))
+                    : input.imagePath!
                 var fit: ImageElement.Fit = item.properties.fit == .cover ? .cover : .contain
                 if item.properties.fit == .auto, !isLogo, input.imageIsOpaque {
                     let frameRatio = frame.width / frame.height

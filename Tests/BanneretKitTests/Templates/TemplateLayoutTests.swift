@@ -83,6 +83,37 @@ import Testing
         #expect(try layout(yaml).spec(for: input()).elements.isEmpty)
     }
 
+    @Test func theLogoVariantFollowsWhatItIsDrawnOn() throws {
+        func logo(panel: Bool) throws -> String? {
+            let yaml = """
+            name: t
+            background: background
+            elements:
+              panel: { kind: shape, shape: rectangle, fill: primary, hidden: \(!panel) }
+              logo: { kind: image, image: logo, fit: contain }
+            size_classes:
+              rectangle:
+                constraints:
+                  - panel.left == canvas.left
+                  - panel.right == canvas.right
+                  - panel.top == canvas.top
+                  - panel.bottom == canvas.bottom
+                  - logo.left == canvas.left + 10
+                  - logo.top == canvas.top + 10
+                  - logo.width == 80
+                  - logo.height == 20
+            """
+            var withLogos = input()
+            withLogos.logoForLightBackground = "/logo-dark.png"
+            withLogos.logoForDarkBackground = "/logo-light.png"
+            return try layout(yaml).spec(for: withLogos).elements.compactMap {
+                if case .image(let image) = $0 { return image.source } else { return nil }
+            }.first
+        }
+        #expect(try logo(panel: false) == "/logo-dark.png", "on the light canvas, the dark logo")
+        #expect(try logo(panel: true) == "/logo-light.png", "on the teal panel, the light logo")
+    }
+
     @Test func unsatisfiableConstraintNamesItsLine() throws {
         let yaml = Self.box + "\n      - headline.width == 500"
         do {

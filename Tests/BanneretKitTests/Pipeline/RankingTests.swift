@@ -54,7 +54,7 @@ import Testing
         let brandURL = folder.appendingPathComponent("brand.yaml")
         // Body text nearly the colour of the background: about 1.3:1.
         try text.replacingOccurrences(of: "text: \"#1C1C1C\"", with: "text: \"#E4DED4\"").write(to: brandURL, atomically: true, encoding: .utf8)
-        let engine = try Engine(fonts: Fixtures.fonts, brandURL: brandURL, templates: [Fixtures.repositoryRoot.appendingPathComponent("Templates")])
+        let engine = try Engine(fonts: Fixtures.fonts, brandURL: brandURL, templates: [Fixtures.repositoryRoot.appendingPathComponent("Templates/stock-hero.yaml")])
         var options = options(Fixtures.temporaryDirectory())
         options.variants = 1
         let report = try Generator(engine: engine).run(options)

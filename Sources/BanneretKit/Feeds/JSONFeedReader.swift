@@ -113,7 +113,8 @@ enum JSONFeedReader {
                              emit: (FeedEvent) -> Void) throws(BanneretError) {
         let location = Location(file: file, line: error.line, column: error.column)
         guard lenient else {
-            throw BanneretError(.feedSyntax, "invalid JSON: \(error.message); --lenient keeps the records before it", at: location)
+            throw BanneretError(error.tooDeep ? .feedTooDeep : .feedSyntax,
+                                "invalid JSON: \(error.message); --lenient keeps the records before it", at: location)
         }
         emit(.notice(BanneretError(.feedRepaired, "invalid JSON: \(error.message); reading stopped here, keeping the \(kept) records before it",
                                    at: location)))

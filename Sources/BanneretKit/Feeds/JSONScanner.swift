@@ -6,6 +6,8 @@ struct JSONScanner {
         var message: String
         var line: Int
         var column: Int
+        /// Nesting past ``maximumDepth``: a hostile shape rather than a typo (`feed.too_deep`).
+        var tooDeep = false
     }
 
     static let maximumDepth = 64
@@ -122,7 +124,11 @@ struct JSONScanner {
 
     private mutating func enter() throws(SyntaxError) {
         depth += 1
-        if depth > Self.maximumDepth { throw failure("nested deeper than \(Self.maximumDepth) levels") }
+        if depth > Self.maximumDepth {
+            var error = failure("nested deeper than \(Self.maximumDepth) levels")
+            error.tooDeep = true
+            throw error
+        }
     }
 
     private mutating func literal(_ word: String) throws(SyntaxError) {

@@ -22,6 +22,9 @@ struct WatchCommand: ParsableCommand {
     @Option(help: "Brand guide for jobs that name none. Default: Examples/brand.yaml.")
     var brand: String?
 
+    @Option(help: "A folder a job's paths (feed, brand, templates, images) may lead into besides the job's own; without it they are confined to the job. Repeatable.")
+    var allowPath: [String] = []
+
     @Option(help: "Template file or folder for jobs that name none. Default: Templates/.")
     var templates: String?
 
@@ -84,6 +87,7 @@ struct WatchCommand: ParsableCommand {
             brand: URL(fileURLWithPath: brand ?? root.appendingPathComponent("Examples/brand.yaml").path).standardizedFileURL,
             templates: [URL(fileURLWithPath: templates ?? root.appendingPathComponent("Templates").path).standardizedFileURL])
         defaults.format = OutputFormat(name: format)!
+        defaults.allowedDirectories = allowPath.map { URL(fileURLWithPath: $0).standardizedFileURL }
         do {
             defaults.sizes = try SizeCatalog.parse(sizes)
         } catch let error as BanneretError {

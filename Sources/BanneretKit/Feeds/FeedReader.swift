@@ -21,13 +21,24 @@ public enum FeedReader {
         public var lenient: Bool
         /// Threads mapping records to products.
         public var jobs: Int
+        /// A larger file is refused from its size, before a byte is read (`feed.too_large`).
+        public var maximumBytes: Int
+        /// Records past this many are not read; one `feed.too_large` at the first of them
+        /// says so, and the records before it go through.
+        public var maximumRecords: Int
+
+        public static let defaultMaximumBytes = 4 << 30
+        public static let defaultMaximumRecords = 5_000_000
 
         public init(format: Format? = nil, defaultCurrency: String? = nil, lenient: Bool = false,
-                    jobs: Int = ProcessInfo.processInfo.activeProcessorCount) {
+                    jobs: Int = ProcessInfo.processInfo.activeProcessorCount,
+                    maximumBytes: Int = defaultMaximumBytes, maximumRecords: Int = defaultMaximumRecords) {
             self.format = format
             self.defaultCurrency = defaultCurrency
             self.lenient = lenient
             self.jobs = max(1, jobs)
+            self.maximumBytes = maximumBytes
+            self.maximumRecords = maximumRecords
         }
     }
 
@@ -48,7 +59,7 @@ public enum FeedReader {
     /// Reads a feed held in memory; `file` names it in errors.
     static func read(_ data: some Collection<UInt8>, file: String, options: Options = Options()) throws(BanneretError) -> FeedReadResult {
         var result = FeedReadResult()
-        try stream(try FeedBytes(data, file: file), options: options) { result.append($0) }
+        try stream(try FeedBytes(data, file: file, maximumBytes: options.maximumBytes), options: options) { result.append($0) }
         return result
     }
 
@@ -56,7 +67,7 @@ public enum FeedReader {
     /// arrive with the batch they were found in.
     public static func stream(contentsOf url: URL, options: Options = Options(),
                               _ body: (FeedReadResult) -> Void) throws {
-        let bytes = try FeedBytes(contentsOf: url)
+        let bytes = try FeedBytes(contentsOf: url, maximumBytes: options.maximumBytes)
         try stream(bytes, options: options, body)
     }
 
@@ -75,8 +86,22 @@ public enum FeedReader {
             body(batch)
         }
         if let notice = source.notice { batcher.add(FeedEvent.notice(notice)) }
+        var records = 0
         try source.withBytes { bytes throws(BanneretError) in
             let emit: (FeedEvent) -> Void = { event in
+                if case .record(let record, let offset) = event {
+                    records += 1
+                    // The readers cannot be stopped from here; records past the limit are dropped
+                    // (the byte limit bounds the time that takes) and the first says why.
+                    if records > options.maximumRecords {
+                        guard records == options.maximumRecords + 1 else { return }
+                        let error = BanneretError(.feedTooLarge, "the feed holds more than \(options.maximumRecords) records; "
+                                                  + "this one and those after it were not read (raise --max-feed-records)",
+                                                  at: Location(file: file, line: record.line))
+                        if let offset = batcher.add(.error(error, offset: offset)) { source.release(upTo: offset) }
+                        return
+                    }
+                }
                 if let offset = batcher.add(event) { source.release(upTo: offset) }
             }
             switch options.format ?? detect(bytes) {

@@ -17,19 +17,24 @@ public final class Engine: Sendable {
     /// - Parameters:
     ///   - brandURL: the brand guide YAML; logo paths inside it are relative to its folder.
     ///   - templates: template files or folders of them (`*.yaml`).
-    public init(fonts: FontSet, brandURL: URL, templates templateURLs: [URL], images: ImageCache = ImageCache()) throws {
+    ///   - allowedDirectories: folders besides the brand guide's own its logo files may
+    ///     come from, and template symlinks may lead into (`--allow-path`); anything else
+    ///     outside is refused (`path.outside_root`).
+    public init(fonts: FontSet, brandURL: URL, templates templateURLs: [URL], images: ImageCache = ImageCache(),
+                allowedDirectories: [URL] = []) throws {
         self.fonts = fonts
         self.images = images
-        let templateFiles = try TemplateLoader.files(at: templateURLs)
+        let templateFiles = try TemplateLoader.files(at: templateURLs, allowedDirectories: allowedDirectories)
         templates = try Self.loadTemplates(templateFiles, named: templateURLs)
-        let brand = try BrandGuideLoader.load(brandURL, fontFamilies: Set(FontSet.fallbackFamilies))
+        let brand = try BrandGuideLoader.load(brandURL, fontFamilies: Set(FontSet.fallbackFamilies),
+                                              allowedDirectories: allowedDirectories)
         self.brand = brand
         var hasher = SHA256Hasher()
         hasher.update((try? Data(contentsOf: brandURL)) ?? Data())
-        let folder = brandURL.deletingLastPathComponent()
+        let logoRoot = PathConfinement(root: brandURL.deletingLastPathComponent(), allowed: allowedDirectories)
         if let logo = brand.logo {
-            let light = folder.appendingPathComponent(logo.light).standardizedFileURL.path
-            let dark = folder.appendingPathComponent(logo.dark).standardizedFileURL.path
+            let light = try logoRoot.resolve(logo.light, at: Location(file: brandURL.path, field: "logo.light"))
+            let dark = try logoRoot.resolve(logo.dark, at: Location(file: brandURL.path, field: "logo.dark"))
             for (key, path) in [("logo.light", light), ("logo.dark", dark)] {
                 guard let data = FileManager.default.contents(atPath: path) else {
                     throw BanneretError(.brandInvalid, "logo file \(path) not found",

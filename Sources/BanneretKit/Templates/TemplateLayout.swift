@@ -154,6 +154,13 @@ struct TemplateLayout {
         var naturalWidths: [Int: Double] = [:]
         for i in textItems {
             let properties = items[i].properties
+            // Checked before any shaping: see InputLimits.maximumTextCharacters.
+            let characters = items[i].text!.unicodeScalars.count
+            if characters > InputLimits.maximumTextCharacters {
+                throw BanneretError(.textTooLong, "text '\(items[i].element.id)' is \(characters) characters; at most "
+                                    + "\(InputLimits.maximumTextCharacters) are shaped",
+                                    at: Location(file: template.file, element: items[i].element.id))
+            }
             let range = try constants.sizeRange(properties.size!, source: items[i].element.source, element: items[i].element.id)
             let style = TextStyle(font: input.brand.typography(pairing: input.variant.fontPairing).role(properties.font!),
                                   minimumSize: range.lowerBound, maximumSize: range.upperBound,

@@ -55,6 +55,14 @@ enum FeedRecordMapper {
             return value
         }
         func money(_ key: String) throws(BanneretError) -> Money? {
+            guard let parsed = try parsedMoney(key) else { return nil }
+            // A banner showing "−$5.00" is never what a feed meant.
+            guard parsed.amount >= 0 else {
+                throw BanneretError(.feedField, "the price \(parsed.amount) \(parsed.currency) is negative", at: location(key))
+            }
+            return parsed
+        }
+        func parsedMoney(_ key: String) throws(BanneretError) -> Money? {
             guard let value = fields[key] else { return nil }
             // Content API: {"value": "12.00", "currency": "USD"}.
             if case .object(let parts) = value {

@@ -6,6 +6,10 @@ struct JSONScanner {
         var message: String
         var line: Int
         var column: Int
+        /// Past ``JSONScanner/maximumDepth``: reported as `feed.too_deep`, like XML nested too deep.
+        var tooDeep = false
+
+        var code: BanneretError.Code { tooDeep ? .feedTooDeep : .feedSyntax }
     }
 
     static let maximumDepth = 64
@@ -122,7 +126,11 @@ struct JSONScanner {
 
     private mutating func enter() throws(SyntaxError) {
         depth += 1
-        if depth > Self.maximumDepth { throw failure("nested deeper than \(Self.maximumDepth) levels") }
+        if depth > Self.maximumDepth {
+            var error = failure("nested deeper than \(Self.maximumDepth) levels")
+            error.tooDeep = true
+            throw error
+        }
     }
 
     private mutating func literal(_ word: String) throws(SyntaxError) {

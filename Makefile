@@ -55,3 +55,19 @@ bench-watch: build
 .PHONY: bench-peers
 bench-peers: build
 	Benchmarks/peers/run.sh
+
+## Run every libFuzzer target in Fuzz/targets/ for FUZZ_SECONDS each (default 30); not part of `test`.
+.PHONY: fuzz
+FUZZ_SECONDS ?= 30
+fuzz: setup
+	FUZZ_SECONDS=$(FUZZ_SECONDS) Fuzz/run.sh
+
+## Render and encode 100,000 banners in one process, printing resident memory every 10,000.
+.PHONY: bench-memory
+bench-memory: build
+	$(RELEASE) bench --memory --count 100000
+
+## 1,000 banners under AddressSanitizer's leak checker; fails on any leak (see scripts/leaks).
+.PHONY: leaks
+leaks: setup
+	scripts/leaks

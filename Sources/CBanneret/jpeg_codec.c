@@ -35,6 +35,21 @@ static struct jpeg_error_mgr *bnr_jpeg_error_init(bnr_jpeg_error *error) {
     return &error->base;
 }
 
+/* A progressive JPEG may hold any number of scans, each a full pass over the
+ * coefficients: a few kilobytes of tiny scans keep libjpeg busy for minutes.
+ * Real encoders write about ten; libjpeg-turbo's own tools stop at 500. */
+#define BNR_JPEG_MAXIMUM_SCANS 500
+
+static void bnr_jpeg_progress(j_common_ptr info) {
+    if (!info->is_decompressor) return;
+    j_decompress_ptr decompress = (j_decompress_ptr)info;
+    if (decompress->input_scan_number > BNR_JPEG_MAXIMUM_SCANS) {
+        bnr_jpeg_error *error = (bnr_jpeg_error *)info->err;
+        snprintf(error->message, sizeof error->message, "more than %d progressive scans", BNR_JPEG_MAXIMUM_SCANS);
+        longjmp(error->escape, 2);
+    }
+}
+
 static const uint8_t *find_exif(struct jpeg_decompress_struct *info, size_t *length) {
     for (jpeg_saved_marker_ptr m = info->marker_list; m; m = m->next) {
         if (m->marker == JPEG_APP0 + 1 && m->data_length > 6 && memcmp(m->data, "Exif\0\0", 6) == 0) {
@@ -52,14 +67,22 @@ bnr_status bnr_jpeg_decode(const uint8_t *data, size_t length, uint64_t max_pixe
     info.err = bnr_jpeg_error_init(&error);
     uint8_t *volatile pixels = NULL;
     uint8_t *volatile cmyk_row = NULL;
-    if (setjmp(error.escape)) {
+    struct jpeg_progress_mgr progress;
+    memset(&progress, 0, sizeof progress);
+    progress.progress_monitor = bnr_jpeg_progress;
+    int escape = setjmp(error.escape);
+    if (escape) {
         snprintf(out->error, sizeof out->error, "JPEG: %s", error.message);
         jpeg_destroy_decompress(&info);
         free(pixels);
         free(cmyk_row);
-        return BNR_ERR_CORRUPT;
+        free(out->exif); /* jpeg_finish_decompress can still fail after the copy */
+        out->exif = NULL;
+        out->exif_length = 0;
+        return escape == 2 ? BNR_ERR_TOO_LARGE : BNR_ERR_CORRUPT;
     }
     jpeg_create_decompress(&info);
+    info.progress = &progress;
     jpeg_mem_src(&info, data, (unsigned long)length);
     jpeg_save_markers(&info, JPEG_APP0 + 1, 0xFFFF);
     jpeg_read_header(&info, TRUE);

@@ -23,6 +23,9 @@ struct BenchCommand: ParsableCommand {
     @Option(help: "Also time reading a generated feed of this many records in each format (0: skip).")
     var feedRecords: Int = 0
 
+    @Flag(help: "Render and encode --count banners (PNG unless --format) in one process, each with a new title, printing resident memory every 10,000 (JSON lines) and a summary.")
+    var memory = false
+
     func run() throws {
         if feedRecords > 0 {
             let figures = try Benchmark.feedReading(count: feedRecords, jobs: jobs)
@@ -32,6 +35,10 @@ struct BenchCommand: ParsableCommand {
             return
         }
         let root = ProjectPaths.root()
+        if memory {
+            try runMemory(root: root)
+            return
+        }
         do {
             let engine = try Engine(fonts: FontSet(directory: FontSet.locateDirectory()),
                                     brandURL: root.appendingPathComponent("Examples/brand.yaml"),
@@ -112,5 +119,42 @@ private struct BenchReport: Encodable {
         case featuresUSPerSize = "features_us_per_size"
         case downscale1000To200MS = "downscale_1000px_to_200px_ms"
         case budgetedEncode300x250 = "budgeted_encode_300x250"
+    }
+
+}
+
+extension BenchCommand {
+    /// Resident memory over a long run: a line per 10,000 banners, then start, end and growth.
+    private func runMemory(root: URL) throws {
+        do {
+            let engine = try Engine(fonts: FontSet(directory: FontSet.locateDirectory()),
+                                    brandURL: root.appendingPathComponent("Examples/brand.yaml"),
+                                    templates: [root.appendingPathComponent("Templates")])
+            let bench = try Benchmark(engine: engine, feedURL: root.appendingPathComponent("Examples/feed.jsonl"))
+            guard let chosen = OutputFormat(name: format ?? "png") else { throw ValidationError("unknown format \(format ?? "")") }
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys]
+            var samples: [Benchmark.MemorySample] = []
+            bench.memoryRun(count: count, jobs: jobs, format: chosen, interval: min(10_000, max(1, count / 10))) { sample in
+                samples.append(sample)
+                // Unbuffered, so a long run can be watched (and its figures survive a kill).
+                FileHandle.standardOutput.write((try? encoder.encode(sample)) ?? Data())
+                FileHandle.standardOutput.write(Data("\n".utf8))
+            }
+            // Growth is measured from the first sample after warm-up (fonts, decoded pictures,
+            // allocator arenas), so it shows what the banners themselves leave behind.
+            let warm = samples.count > 1 ? samples[1].rssMB : samples[0].rssMB
+            let summary: [String: Double] = [
+                "banners": Double(count), "jobs": Double(jobs), "seconds": samples.last?.seconds ?? 0,
+                "rss_start_mb": samples.first?.rssMB ?? 0, "rss_after_first_interval_mb": warm,
+                "rss_end_mb": samples.last?.rssMB ?? 0, "rss_max_mb": samples.map(\.rssMB).max() ?? 0,
+                "rss_growth_after_warmup_mb": ((samples.last?.rssMB ?? 0) - warm),
+            ]
+            let pretty = JSONEncoder()
+            pretty.outputFormatting = [.prettyPrinted, .sortedKeys]
+            print(String(decoding: try pretty.encode(["memory": summary]), as: UTF8.self))
+        } catch let error as BanneretError {
+            throw fail(error)
+        }
     }
 }

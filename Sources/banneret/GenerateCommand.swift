@@ -21,8 +21,14 @@ struct GenerateCommand: ParsableCommand {
     @Flag(help: "Repair malformed XML (a bare &, a truncated end) and keep records before a JSON syntax error; every repair is reported.")
     var lenient = false
 
-    @Option(help: "A folder images, logos and template symlinks may lead into besides their own. Repeatable.")
+    @Option(help: "A folder images and logos may come from besides the feed's and brand guide's own (paths are otherwise confined to them, symlinks included). Repeatable.")
     var allowPath: [String] = []
+
+    @Option(help: "Largest feed file in MB (2^20 bytes); a larger one is refused before it is read (feed.too_large).")
+    var maxFeedMb: Int = FeedReader.Options.defaultMaximumBytes >> 20
+
+    @Option(help: "Most records read from the feed; the rest are skipped with one feed.too_large error.")
+    var maxFeedRecords: Int = FeedReader.Options.defaultMaximumRecords
 
     @Option(help: "Brand guide YAML. Default: Examples/brand.yaml.")
     var brand: String?
@@ -102,6 +108,8 @@ struct GenerateCommand: ParsableCommand {
         if let top, top < 1 { throw ValidationError("--top must be at least 1") }
         guard ByteBudget(argument: maxKb) != nil else { throw ValidationError("--max-kb takes iab, none or a whole number of kB, not '\(maxKb)'") }
         if let quality, !(1 ... 100).contains(quality) { throw ValidationError("--quality must be within 1...100") }
+        guard (1 ... 1 << 30).contains(maxFeedMb) else { throw ValidationError("--max-feed-mb must be at least 1") }
+        guard maxFeedRecords >= 1 else { throw ValidationError("--max-feed-records must be at least 1") }
     }
 
     func run() throws {
@@ -122,8 +130,8 @@ struct GenerateCommand: ParsableCommand {
                 feedFormat: feedFormat.flatMap(FeedReader.Format.init), defaultCurrency: currency?.uppercased())
             options.allowedDirectories = allowPath.map { URL(fileURLWithPath: $0) }
             options.lenient = lenient
-            options.maximumFeedBytes = maxFeedBytes
-            options.maximumRecords = maxRecords
+            options.maximumFeedBytes = maxFeedMb << 20
+            options.maximumFeedRecords = maxFeedRecords
             options.variants = variants
             options.variantSeed = seed
             options.top = top

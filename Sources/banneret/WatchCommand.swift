@@ -22,6 +22,9 @@ struct WatchCommand: ParsableCommand {
     @Option(help: "Brand guide for jobs that name none. Default: Examples/brand.yaml.")
     var brand: String?
 
+    @Option(help: "A folder a job's paths (feed, brand, templates, images) may lead into besides the job's own; without it they are confined to the job. Repeatable.")
+    var allowPath: [String] = []
+
     @Option(help: "Template file or folder for jobs that name none. Default: Templates/.")
     var templates: String?
 
@@ -48,9 +51,6 @@ struct WatchCommand: ParsableCommand {
 
     @Option(help: "Seconds after which a claim by a daemon on another host, untouched, is taken over.")
     var staleAfter: Double = 600
-
-    @Option(help: "A folder jobs' feeds, brands and templates may come from besides the inbox and the job's own folder. Repeatable.")
-    var allowPath: [String] = []
 
     @Flag(help: "Take only entries that have a <name>.ready marker.")
     var requireReady = false

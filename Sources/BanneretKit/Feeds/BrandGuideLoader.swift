@@ -14,24 +14,33 @@ public enum BrandGuideLoader {
     static let copyKeys = ["max_headline_characters", "cta"]
     static let logoKeys = ["light", "dark", "minimum_height", "clear_space"]
 
-    /// - Parameters:
-    ///   - fontFamilies: the families the renderer has; nil skips that check.
-    ///   - allowedDirectories: folders logos may come from besides the guide's own.
+    /// - Parameter fontFamilies: the families the renderer has; nil skips that check.
     public static func load(_ url: URL, fontFamilies: Set<String>? = nil, allowedDirectories: [URL] = []) throws -> BrandGuide {
-        guard let text = try? String(contentsOf: url, encoding: .utf8) else {
+        guard let text = try YAMLSizeCheck.read(url, code: .brandTooLarge, what: "brand guide") else {
             throw BanneretError(.brandMissing, "brand guide not found or not UTF-8", at: Location(file: url.path))
+        }
+        return try parse(text, file: url.path, folder: url.deletingLastPathComponent(), fontFamilies: fontFamilies,
+                         allowedDirectories: allowedDirectories)
+    }
+
+    /// Parses a brand guide's text; logo paths resolve against `folder` and must
+    /// stay inside it (or inside one of `allowedDirectories`).
+    static func parse(_ text: String, file: String, folder: URL, fontFamilies: Set<String>? = nil,
+                      allowedDirectories: [URL] = []) throws -> BrandGuide {
+        guard text.utf8.count <= InputLimits.maximumYAMLBytes else {
+            throw BanneretError(.brandTooLarge, "the brand guide is over \(InputLimits.maximumYAMLBytes) bytes", at: Location(file: file))
         }
         let node: Node
         do {
             guard let composed = try Yams.compose(yaml: text) else {
-                throw BanneretError(.brandInvalid, "the brand guide is empty", at: Location(file: url.path))
+                throw BanneretError(.brandInvalid, "the brand guide is empty", at: Location(file: file))
             }
             node = composed
         } catch let error as YamlError {
-            throw BanneretError(.brandInvalid, "YAML: \(error)", at: Location(file: url.path))
+            throw BanneretError(.brandInvalid, "YAML: \(error)", at: Location(file: file))
         }
-        let reader = YAMLNodeReader(file: url.path, code: .brandInvalid)
-        let folder = url.deletingLastPathComponent()
+        try YAMLSizeCheck.check(node, file: file, code: .brandTooLarge, what: "brand guide")
+        let reader = YAMLNodeReader(file: file, code: .brandInvalid)
         var name: String?
         var palette: BrandGuide.Palette?
         var typography: BrandGuide.Typography?
@@ -94,12 +103,10 @@ public enum BrandGuideLoader {
                     case "clear_space": clear = try reader.number(fieldNode, what: "logo.clear_space", range: 0 ... 5)
                     default:
                         let path = try reader.string(fieldNode, what: "logo.\(field)")
-                        guard PathConfinement(root: folder, allowing: allowedDirectories)
-                            .confine(folder.appendingPathComponent(path)) != nil else {
-                            throw reader.error(fieldNode, "logo.\(field): \(path) leads outside the brand guide's folder; "
-                                               + "keep logos beside it, or widen it with --allow-path DIR")
-                        }
-                        guard FileManager.default.fileExists(atPath: folder.appendingPathComponent(path).path) else {
+                        var location = reader.location(fieldNode)
+                        location.field = "logo.\(field)"
+                        let resolved = try PathConfinement(root: folder, allowed: allowedDirectories).resolve(path, at: location)
+                        guard FileManager.default.fileExists(atPath: resolved) else {
                             throw reader.error(fieldNode, "logo.\(field): file \(path) not found next to the brand guide",
                                                code: .brandMissing)
                         }

@@ -19,7 +19,7 @@ final class FeedBytes {
     private var start = 0
     private var released = 0
 
-    init(contentsOf url: URL) throws(BanneretError) {
+    init(contentsOf url: URL, maximumBytes: Int = FeedReader.Options.defaultMaximumBytes) throws(BanneretError) {
         file = url.path
         let descriptor = open(url.path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else {
@@ -28,21 +28,26 @@ final class FeedBytes {
         }
         defer { close(descriptor) }
         var status = stat()
-        if fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG, status.st_size > 0,
+        if fstat(descriptor, &status) == 0, Int(status.st_size) > maximumBytes {
+            throw Self.tooLarge(file: url.path, bytes: Int(status.st_size), maximum: maximumBytes)
+        }
+        if (status.st_mode & S_IFMT) == S_IFREG, status.st_size > 0,
            let pointer = mmap(nil, Int(status.st_size), PROT_READ, MAP_PRIVATE, descriptor, 0), pointer != MAP_FAILED {
             mapped = pointer
             mappedLength = Int(status.st_size)
             madvise(pointer, mappedLength, MADV_SEQUENTIAL)
         } else if (status.st_mode & S_IFMT) != S_IFREG || status.st_size > 0 {
             // Pipes and other streams cannot be mapped: read them whole.
-            owned = try Self.readAll(descriptor, file: url.path)
+            owned = try Self.readAll(descriptor, file: url.path, maximumBytes: maximumBytes)
         }
         try decode()
     }
 
     /// For tests and in-memory feeds.
-    init(_ data: some Collection<UInt8>, file: String) throws(BanneretError) {
+    init(_ data: some Collection<UInt8>, file: String,
+         maximumBytes: Int = FeedReader.Options.defaultMaximumBytes) throws(BanneretError) {
         self.file = file
+        guard data.count <= maximumBytes else { throw Self.tooLarge(file: file, bytes: data.count, maximum: maximumBytes) }
         owned = Array(data)
         try decode()
     }
@@ -209,7 +214,12 @@ final class FeedBytes {
         return output
     }
 
-    private static func readAll(_ descriptor: Int32, file: String) throws(BanneretError) -> [UInt8] {
+    static func tooLarge(file: String, bytes: Int, maximum: Int) -> BanneretError {
+        BanneretError(.feedTooLarge, "the feed is \(bytes) bytes or more; at most \(maximum) are read (raise --max-feed-mb)",
+                      at: Location(file: file))
+    }
+
+    private static func readAll(_ descriptor: Int32, file: String, maximumBytes: Int) throws(BanneretError) -> [UInt8] {
         var bytes: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 1 << 20)
         while true {
@@ -219,6 +229,7 @@ final class FeedBytes {
             }
             if count == 0 { return bytes }
             bytes += chunk[0 ..< count]
+            if bytes.count > maximumBytes { throw tooLarge(file: file, bytes: bytes.count, maximum: maximumBytes) }
         }
     }
 }

@@ -21,19 +21,18 @@ public enum FeedReader {
         public var lenient: Bool
         /// Threads mapping records to products.
         public var jobs: Int
-        /// Largest feed accepted, in bytes: a run is refused (`feed.too_large`) before it starts.
+        /// A larger file is refused from its size, before a byte is read (`feed.too_large`).
         public var maximumBytes: Int
-        /// Most records read; the records beyond are refused, one `feed.too_large` for all of them.
+        /// Records past this many are not read; one `feed.too_large` at the first of them
+        /// says so, and the records before it go through.
         public var maximumRecords: Int
 
-        /// 4 GB and 10 million records: far beyond a Merchant Center feed's
-        /// limits, near enough that a runaway export is stopped, not rendered.
-        public static let defaultMaximumBytes = 4_000_000_000
-        public static let defaultMaximumRecords = 10_000_000
+        public static let defaultMaximumBytes = 4 << 30
+        public static let defaultMaximumRecords = 5_000_000
 
         public init(format: Format? = nil, defaultCurrency: String? = nil, lenient: Bool = false,
                     jobs: Int = ProcessInfo.processInfo.activeProcessorCount,
-                    maximumBytes: Int = Options.defaultMaximumBytes, maximumRecords: Int = Options.defaultMaximumRecords) {
+                    maximumBytes: Int = defaultMaximumBytes, maximumRecords: Int = defaultMaximumRecords) {
             self.format = format
             self.defaultCurrency = defaultCurrency
             self.lenient = lenient
@@ -60,7 +59,7 @@ public enum FeedReader {
     /// Reads a feed held in memory; `file` names it in errors.
     static func read(_ data: some Collection<UInt8>, file: String, options: Options = Options()) throws(BanneretError) -> FeedReadResult {
         var result = FeedReadResult()
-        try stream(try FeedBytes(data, file: file), options: options) { result.append($0) }
+        try stream(try FeedBytes(data, file: file, maximumBytes: options.maximumBytes), options: options) { result.append($0) }
         return result
     }
 
@@ -68,7 +67,7 @@ public enum FeedReader {
     /// arrive with the batch they were found in.
     public static func stream(contentsOf url: URL, options: Options = Options(),
                               _ body: (FeedReadResult) -> Void) throws {
-        let bytes = try FeedBytes(contentsOf: url)
+        let bytes = try FeedBytes(contentsOf: url, maximumBytes: options.maximumBytes)
         try stream(bytes, options: options, body)
     }
 
@@ -81,23 +80,25 @@ public enum FeedReader {
     private static func stream(_ source: FeedBytes, options: Options,
                                escapable body: @escaping (FeedReadResult) -> Void) throws(BanneretError) {
         let file = source.file
-        guard source.byteCount <= options.maximumBytes else {
-            throw BanneretError(.feedTooLarge, "the feed is \(source.byteCount) bytes, over the limit of \(options.maximumBytes); "
-                                + "split it, or raise the limit (--max-feed-bytes)", at: Location(file: file))
-        }
-        var seen = 0, records = 0, firstRefusedLine: Int?
+        var seen = 0
         var batcher = FeedBatcher(file: file, options: options) { batch in
             seen += batch.products.count + batch.errors.count
             body(batch)
         }
         if let notice = source.notice { batcher.add(FeedEvent.notice(notice)) }
+        var records = 0
         try source.withBytes { bytes throws(BanneretError) in
             let emit: (FeedEvent) -> Void = { event in
-                if case .record(let record, _) = event {
+                if case .record(let record, let offset) = event {
                     records += 1
-                    // Past the limit, records are counted, not kept: the parser still has to find the end.
-                    guard records <= options.maximumRecords else {
-                        if firstRefusedLine == nil { firstRefusedLine = record.line }
+                    // The readers cannot be stopped from here; records past the limit are dropped
+                    // (the byte limit bounds the time that takes) and the first says why.
+                    if records > options.maximumRecords {
+                        guard records == options.maximumRecords + 1 else { return }
+                        let error = BanneretError(.feedTooLarge, "the feed holds more than \(options.maximumRecords) records; "
+                                                  + "this one and those after it were not read (raise --max-feed-records)",
+                                                  at: Location(file: file, line: record.line))
+                        if let offset = batcher.add(.error(error, offset: offset)) { source.release(upTo: offset) }
                         return
                     }
                 }
@@ -109,11 +110,6 @@ public enum FeedReader {
             case .csv, .tsv: try CSVFeedReader.records(bytes, file: file, emit: emit)
             case .xml: try MerchantCenterXMLReader.records(bytes, file: file, lenient: options.lenient, emit: emit)
             }
-        }
-        if let firstRefusedLine {
-            batcher.add(.error(BanneretError(.feedTooLarge, "the feed has \(records) records; only the first \(options.maximumRecords) "
-                                             + "were read (raise the limit with --max-records)",
-                                             at: Location(file: file, line: firstRefusedLine)), offset: source.byteCount))
         }
         batcher.flush()
         if seen == 0 {

@@ -55,14 +55,14 @@ enum FeedRecordMapper {
             return value
         }
         func money(_ key: String) throws(BanneretError) -> Money? {
-            guard let money = try anyMoney(key) else { return nil }
-            // A banner never shows a price below zero: a refund line or an export bug.
-            guard money.amount >= 0 else {
-                throw BanneretError(.feedField, "a price cannot be negative", at: location(key))
+            guard let parsed = try parsedMoney(key) else { return nil }
+            // A banner showing "−$5.00" is never what a feed meant.
+            guard parsed.amount >= 0 else {
+                throw BanneretError(.feedField, "the price \(parsed.amount) \(parsed.currency) is negative", at: location(key))
             }
-            return money
+            return parsed
         }
-        func anyMoney(_ key: String) throws(BanneretError) -> Money? {
+        func parsedMoney(_ key: String) throws(BanneretError) -> Money? {
             guard let value = fields[key] else { return nil }
             // Content API: {"value": "12.00", "currency": "USD"}.
             if case .object(let parts) = value {

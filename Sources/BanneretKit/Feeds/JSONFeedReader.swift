@@ -14,7 +14,8 @@ enum JSONFeedReader {
         switch scanner.peek() {
         case UInt8(ascii: "[")?:
             try array(&scanner, file: file, lenient: lenient, preferredCurrency: preferredCurrency, emit: emit)
-        case UInt8(ascii: "{")? where !firstLineIsWholeValue(bytes, from: scanner.offset):
+        case UInt8(ascii: "{")? where !firstLineIsWholeValue(bytes, from: scanner.offset)
+            || isLoneWrapper(bytes, from: scanner.offset):
             try wrapper(&scanner, file: file, lenient: lenient, preferredCurrency: preferredCurrency, emit: emit)
         case nil:
             throw BanneretError(.feedSyntax, "the feed is empty", at: Location(file: file))
@@ -35,7 +36,7 @@ enum JSONFeedReader {
                     if scanner.peek() != nil { throw scanner.failure("more after the end of the record") }
                     emit(event(for: fields, line: line, file: file, offset: end))
                 } catch {
-                    emit(.error(BanneretError(.feedSyntax, "line is not valid JSON: \(error.message)",
+                    emit(.error(BanneretError(error.code, "line is not valid JSON: \(error.message)",
                                               at: Location(file: file, line: line, column: error.column)), offset: end))
                 }
             }
@@ -113,8 +114,7 @@ enum JSONFeedReader {
                              emit: (FeedEvent) -> Void) throws(BanneretError) {
         let location = Location(file: file, line: error.line, column: error.column)
         guard lenient else {
-            throw BanneretError(error.tooDeep ? .feedTooDeep : .feedSyntax,
-                                "invalid JSON: \(error.message); --lenient keeps the records before it", at: location)
+            throw BanneretError(error.code, "invalid JSON: \(error.message); --lenient keeps the records before it", at: location)
         }
         emit(.notice(BanneretError(.feedRepaired, "invalid JSON: \(error.message); reading stopped here, keeping the \(kept) records before it",
                                    at: location)))
@@ -131,6 +131,31 @@ enum JSONFeedReader {
     /// JSONL unless the first line ends before its value does (a
     /// pretty-printed document); a line that is complete, or broken before
     /// its end, is a JSONL record.
+    /// One object alone in the file keeping its records in an array under a wrapper
+    /// key: a minified API response (`{"products": [...]}` on one line), not a
+    /// one-record JSON Lines file.
+    private static func isLoneWrapper(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Bool {
+        var scanner = JSONScanner(bytes, offset: start)
+        var wraps = false
+        do {
+            try scanner.expect(UInt8(ascii: "{"))
+            if !scanner.take(UInt8(ascii: "}")) {
+                repeat {
+                    _ = scanner.peek()
+                    let key = try scanner.string()
+                    try scanner.expect(UInt8(ascii: ":"))
+                    if wrapperKeys.contains(key), scanner.peek() == UInt8(ascii: "[") { wraps = true }
+                    _ = try scanner.value()
+                } while scanner.take(UInt8(ascii: ","))
+                try scanner.expect(UInt8(ascii: "}"))
+            }
+        } catch {
+            return false
+        }
+        scanner.skipWhitespace()
+        return wraps && scanner.isAtEnd
+    }
+
     private static func firstLineIsWholeValue(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Bool {
         var end = start
         while end < bytes.count, bytes[end] != 0x0A { end += 1 }

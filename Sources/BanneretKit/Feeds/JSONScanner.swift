@@ -6,8 +6,10 @@ struct JSONScanner {
         var message: String
         var line: Int
         var column: Int
-        /// Nesting past ``maximumDepth``: a hostile shape rather than a typo (`feed.too_deep`).
+        /// Past ``JSONScanner/maximumDepth``: reported as `feed.too_deep`, like XML nested too deep.
         var tooDeep = false
+
+        var code: BanneretError.Code { tooDeep ? .feedTooDeep : .feedSyntax }
     }
 
     static let maximumDepth = 64

@@ -24,6 +24,15 @@ public struct BannerSize: Sendable, Hashable, Codable, CustomStringConvertible, 
         self.init(width: w, height: h)
     }
 
+    /// Throws `size.invalid` unless both sides are within 1...``maximumSide``: sizes
+    /// built in code (the library API) skip ``init(parsing:)``, and a canvas is
+    /// width × height × 4 bytes before anything is drawn on it.
+    public func checkRenderable() throws(BanneretError) {
+        guard (1 ... Self.maximumSide).contains(width), (1 ... Self.maximumSide).contains(height) else {
+            throw BanneretError(.sizeInvalid, "size \(self) is outside 1...\(Self.maximumSide) pixels a side")
+        }
+    }
+
     public var description: String { "\(width)x\(height)" }
     public var aspectRatio: Double { Double(width) / Double(height) }
 

@@ -17,7 +17,9 @@ public final class Engine: Sendable {
     /// - Parameters:
     ///   - brandURL: the brand guide YAML; logo paths inside it are relative to its folder.
     ///   - templates: template files or folders of them (`*.yaml`).
-    ///   - allowedDirectories: folders logos and template symlinks may lead into besides their own (`--allow-path`).
+    ///   - allowedDirectories: folders besides the brand guide's own its logo files may
+    ///     come from, and template symlinks may lead into (`--allow-path`); anything else
+    ///     outside is refused (`path.outside_root`).
     public init(fonts: FontSet, brandURL: URL, templates templateURLs: [URL], images: ImageCache = ImageCache(),
                 allowedDirectories: [URL] = []) throws {
         self.fonts = fonts
@@ -29,10 +31,10 @@ public final class Engine: Sendable {
         self.brand = brand
         var hasher = SHA256Hasher()
         hasher.update((try? Data(contentsOf: brandURL)) ?? Data())
-        let folder = brandURL.deletingLastPathComponent()
+        let logoRoot = PathConfinement(root: brandURL.deletingLastPathComponent(), allowed: allowedDirectories)
         if let logo = brand.logo {
-            let light = folder.appendingPathComponent(logo.light).standardizedFileURL.path
-            let dark = folder.appendingPathComponent(logo.dark).standardizedFileURL.path
+            let light = try logoRoot.resolve(logo.light, at: Location(file: brandURL.path, field: "logo.light"))
+            let dark = try logoRoot.resolve(logo.dark, at: Location(file: brandURL.path, field: "logo.dark"))
             for (key, path) in [("logo.light", light), ("logo.dark", dark)] {
                 guard let data = FileManager.default.contents(atPath: path) else {
                     throw BanneretError(.brandInvalid, "logo file \(path) not found",

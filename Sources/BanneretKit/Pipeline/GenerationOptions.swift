@@ -22,15 +22,10 @@ public struct GenerationOptions: Sendable {
     public var imageCacheDirectory: URL?
     /// Repair malformed XML feeds and keep what comes before a JSON syntax error, saying what was done.
     public var lenient = false
-    /// Largest feed and most records read (see ``FeedReader/Options``).
+    /// A larger feed file is refused before it is read (`feed.too_large`; `--max-feed-mb`).
     public var maximumFeedBytes = FeedReader.Options.defaultMaximumBytes
-    public var maximumRecords = FeedReader.Options.defaultMaximumRecords
-
-    /// How the feed is read for this run.
-    var feedReading: FeedReader.Options {
-        FeedReader.Options(format: feedFormat, defaultCurrency: defaultCurrency, lenient: lenient, jobs: jobs,
-                           maximumBytes: maximumFeedBytes, maximumRecords: maximumRecords)
-    }
+    /// Records past this many are not read (`feed.too_large` at the first; `--max-feed-records`).
+    public var maximumFeedRecords = FeedReader.Options.defaultMaximumRecords
     /// Diverse variants per product × template × size (1: the template's standard design only).
     public var variants = 1
     /// Seeds the tie-breaks of variant selection; the same seed picks the same variants.
@@ -70,6 +65,14 @@ public struct GenerationOptions: Sendable {
         self.format = format
         self.outputDirectory = outputDirectory
         self.jobs = max(1, jobs)
+    }
+}
+
+extension GenerationOptions {
+    /// How the run reads its feed.
+    var feedReaderOptions: FeedReader.Options {
+        FeedReader.Options(format: feedFormat, defaultCurrency: defaultCurrency, lenient: lenient, jobs: jobs,
+                           maximumBytes: maximumFeedBytes, maximumRecords: maximumFeedRecords)
     }
 }
 

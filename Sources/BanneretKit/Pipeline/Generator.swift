@@ -63,7 +63,7 @@ public struct Generator: Sendable {
 
         do {
             var failure: Error?
-            try FeedReader.stream(contentsOf: options.feedURL, options: options.feedReading) { batch in
+            try FeedReader.stream(contentsOf: options.feedURL, options: options.feedReaderOptions) { batch in
                 guard failure == nil, options.cancellation?.isCancelled != true else { return }
                 do {
                     state.notices += batch.notices
@@ -179,7 +179,7 @@ public struct Generator: Sendable {
     /// Products × templates × sizes owned by this shard, for the progress display.
     private func countGroups(_ options: GenerationOptions) throws -> Int {
         var products = 0
-        try FeedReader.stream(contentsOf: options.feedURL, options: options.feedReading) { batch in
+        try FeedReader.stream(contentsOf: options.feedURL, options: options.feedReaderOptions) { batch in
             products += batch.products.filter { options.shard?.owns(productID: $0.id) ?? true }.count
         }
         return products * engine.templates.count * options.sizes.count
@@ -391,7 +391,7 @@ public struct Generator: Sendable {
             } else if located.location == nil {
                 located.location = Location(file: options.feedURL.path, line: item.line)
             }
-            if [.textOverflow, .textUnknownGlyphs].contains(error.code) {
+            if [.textOverflow, .textUnknownGlyphs, .textTooLong].contains(error.code) {
                 // Point at the feed record and the field whose text did not fit; the message names the template.
                 let element = error.location?.element ?? ""
                 let binding = item.template.elements.first { $0.id == element }?.properties.binding

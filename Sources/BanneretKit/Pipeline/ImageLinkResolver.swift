@@ -1,7 +1,4 @@
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// Turns a feed's `image_link` into a local file path. Relative paths and
 /// `file://` URLs resolve against the feed's folder and must stay inside it.
@@ -32,12 +29,7 @@ struct ImageLinkResolver {
             url = feedDirectory.appendingPathComponent(link)
         }
         // Symlinks are resolved first, so a link inside the folder cannot point outside it.
-        guard let resolved = PathConfinement(root: feedDirectory, allowing: allowedDirectories).confine(url) else {
-            throw BanneretError(.imageMissing, "image path \(link) leaves the feed's folder "
-                                + "\(PathConfinement.canonical(feedDirectory.standardizedFileURL.path)); "
-                                + "widen it with --allow-path DIR", at: location)
-        }
-        return resolved
+        return try PathConfinement(root: feedDirectory, allowed: allowedDirectories)
+            .resolve(url.standardizedFileURL.path, at: location)
     }
-
 }

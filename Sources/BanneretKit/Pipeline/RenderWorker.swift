@@ -14,6 +14,7 @@ final class RenderWorker {
     /// Lays out and renders one banner; checks its text before anyone sees it.
     func render(product: Product, size: BannerSize, imagePath: String?, template: Template,
                 variant: Variant = .standard) throws -> (RenderedBanner, BannerSpec) {
+        try size.checkRenderable()
         var input = try layoutInput(product: product, size: size, imagePath: imagePath)
         input.variant = variant
         let spec = try TemplateLayout(template: template, measurer: renderer.textSetter).spec(for: input)

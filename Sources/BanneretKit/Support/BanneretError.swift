@@ -21,16 +21,24 @@ public struct BanneretError: Error, Sendable, Equatable, CustomStringConvertible
         case feedNotice = "feed.notice"
         case feedEntityRefused = "feed.entity_refused"
         case feedTooDeep = "feed.too_deep"
+        /// A feed over ``FeedReader/Options/maximumBytes`` or ``FeedReader/Options/maximumRecords``.
         case feedTooLarge = "feed.too_large"
         case brandMissing = "brand.missing"
         case brandInvalid = "brand.invalid"
+        /// A brand guide over ``InputLimits/maximumYAMLBytes`` or ``InputLimits/maximumYAMLNodes``.
+        case brandTooLarge = "brand.too_large"
         case sizeInvalid = "size.invalid"
         case templateMissing = "template.missing"
         case templateSyntax = "template.syntax"
         case templateUnknownName = "template.unknown_name"
         case templateInvalid = "template.invalid"
         case templateNotLinear = "template.not_linear"
+        /// A template over one of ``InputLimits``' counts: file size, YAML nodes, elements,
+        /// constraints, `let` names, or an expression nested too deep.
         case templateTooLarge = "template.too_large"
+        /// A path in a template, brand guide, feed or job that leads outside the folder it
+        /// must stay in (`..`, an absolute path, a symlink), and no `--allow-path` covers it.
+        case pathOutsideRoot = "path.outside_root"
         case layoutUnsatisfiable = "layout.unsatisfiable"
         case layoutCollapsed = "layout.collapsed"
         case textOverflow = "text.overflow"

@@ -3,24 +3,42 @@ import Foundation
 import Glibc
 #endif
 
-/// Keeps the files an input refers to inside the folder it came from: a brand
-/// guide's logos beside it, a template folder's files in it, a watch job's
-/// feed in the job's folder. `..`, absolute paths and symlinks that lead
-/// elsewhere are refused unless the folder was allowed explicitly
-/// (`--allow-path DIR`).
-public struct PathConfinement: Sendable {
-    public var roots: [URL]
+/// Keeps a path written inside an input (an image link in a feed, a logo in a
+/// brand guide, a feed or template named by a watch-folder job) within the
+/// folder that input came from, so a hostile file cannot make Banneret read
+/// `/etc/shadow`, `../../secrets` or a symlink leading out. Folders the
+/// operator names (`--allow-path DIR`) widen the roots.
+struct PathConfinement: Sendable {
+    /// The first root, the one relative paths resolve against.
+    let root: URL
+    let allowed: [URL]
 
-    public init(root: URL, allowing others: [URL] = []) {
-        roots = [root] + others
+    init(root: URL, allowed: [URL] = []) {
+        self.root = root
+        self.allowed = allowed
     }
 
-    /// The canonical path of `url` if it lies inside one of the roots, else nil.
-    public func confine(_ url: URL) -> String? {
+    /// `path` resolved (relative to ``root``, symlinks followed) if it lies
+    /// inside ``root`` or an allowed folder; otherwise `path.outside_root`
+    /// at `location`.
+    func resolve(_ path: String, at location: Location, flag: String = "--allow-path DIR") throws(BanneretError) -> String {
+        // NUL ends a C string early: "a.png\0/../../x" would name something else to the kernel.
+        guard !path.contains("\0") else {
+            throw BanneretError(.pathOutsideRoot, "the path holds a NUL character", at: location)
+        }
+        let url = path.hasPrefix("/") ? URL(fileURLWithPath: path) : root.appendingPathComponent(path)
         let resolved = Self.canonical(url.standardizedFileURL.path)
-        let inside = roots.map { Self.canonical($0.standardizedFileURL.path) }
-            .contains { resolved == $0 || resolved.hasPrefix($0 == "/" ? "/" : $0 + "/") }
-        return inside ? resolved : nil
+        guard contains(resolved) else {
+            throw BanneretError(.pathOutsideRoot, "\(path) leads outside \(Self.canonical(root.standardizedFileURL.path))"
+                                + " (after .. and symlinks); to allow it, widen the roots with \(flag)", at: location)
+        }
+        return resolved
+    }
+
+    /// Whether an already canonical path lies inside a root.
+    func contains(_ canonicalPath: String) -> Bool {
+        ([root] + allowed).map { Self.canonical($0.standardizedFileURL.path) }
+            .contains { canonicalPath.hasPrefix($0 == "/" ? "/" : $0 + "/") }
     }
 
     /// The path with every symlink resolved, even when its last parts do not exist yet:

@@ -26,7 +26,13 @@ struct ConstraintCompiler {
         default: .required
         }
         let source = statement.source
-        return Constraint(left - right, relation, strength: strength, weight: statement.weight,
+        let expression = left - right
+        // Constant factors can overflow (`1e200 * 1e200 * a.left`); the solver needs finite numbers.
+        guard expression.constant.isFinite, expression.terms.allSatisfy({ $0.coefficient.isFinite }) else {
+            throw BanneretError(.templateInvalid, "`\(source.text)` overflows: a coefficient or constant is not a finite number",
+                                at: source.location(offset: 0))
+        }
+        return Constraint(expression, relation, strength: strength, weight: statement.weight,
                           origin: ConstraintOrigin(file: source.file, line: source.line, column: source.column,
                                                    element: firstElement(in: statement), source: source.text))
     }

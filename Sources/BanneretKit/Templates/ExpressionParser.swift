@@ -18,6 +18,8 @@ struct ExpressionParser {
     private let source: SourceText
     private var tokens: [(token: Token, column: Int)] = []
     private var index = 0
+    /// How deep the recursive descent is: signs, parentheses and calls each go one level down.
+    private var depth = 0
 
     static let strengths = ["required", "strong", "medium", "weak"]
     static let functions = ["min", "max"]
@@ -99,6 +101,12 @@ struct ExpressionParser {
     }
 
     private mutating func parseUnary() throws -> LayoutExpression {
+        depth += 1
+        defer { depth -= 1 }
+        guard depth <= InputLimits.maximumExpressionDepth else {
+            throw BanneretError(.templateTooLarge, "the expression nests deeper than \(InputLimits.maximumExpressionDepth) levels "
+                                + "in `\(source.text.prefix(80))`", at: source.location(offset: current.column))
+        }
         if current.token == .symbol("-") {
             advance()
             return .negate(try parseUnary())
@@ -201,6 +209,11 @@ struct ExpressionParser {
             }
         }
         tokens.append((.end, characters.count))
+        // Long sums build left-deep trees that later passes walk recursively.
+        guard tokens.count <= InputLimits.maximumExpressionTokens else {
+            throw BanneretError(.templateTooLarge, "the expression has \(tokens.count) tokens; at most "
+                                + "\(InputLimits.maximumExpressionTokens) are accepted", at: source.location(offset: 0))
+        }
         return tokens
     }
 }

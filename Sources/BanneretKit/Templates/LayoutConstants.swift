@@ -22,8 +22,18 @@ struct LayoutConstants {
         }
     }
 
-    /// Evaluates an expression of constants only (sizes, radii, conditions).
+    /// Evaluates an expression of constants only (sizes, radii, conditions). Every
+    /// step must stay finite: an infinity or NaN (`1e300 * 1e300`) would reach the
+    /// solver and Cairo, where it has no meaning.
     func evaluate(_ expression: LayoutExpression, source: SourceText, element: String?) throws -> Double {
+        let value = try evaluateStep(expression, source: source, element: element)
+        guard value.isFinite else {
+            throw BanneretError(.templateInvalid, "`\(source.text)` overflows to \(value)", at: source.location(offset: 0, element: element))
+        }
+        return value
+    }
+
+    private func evaluateStep(_ expression: LayoutExpression, source: SourceText, element: String?) throws -> Double {
         switch expression {
         case .number(let value): return value
         case .reference(let object, let attribute, let column):

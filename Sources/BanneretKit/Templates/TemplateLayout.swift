@@ -70,12 +70,6 @@ struct TemplateLayout {
             if element.kind == .text {
                 text = TextBindingResolver.text(for: properties.binding!, input: input)
                 guard let value = text, !value.isEmpty else { continue }
-                // Checked before any shaping: Debian 12's HarfBuzz takes quadratic time on some long runs.
-                let length = value.unicodeScalars.count
-                guard length <= TextLimits.maximumCharacters else {
-                    throw BanneretError(.textTooLong, "text '\(element.id)' is \(length) characters; at most "
-                                        + "\(TextLimits.maximumCharacters) are set", at: element.source.location(element: element.id))
-                }
             }
             if element.kind == .image {
                 let source = properties.image == .logo ? input.logoForLightBackground : input.imagePath
@@ -160,6 +154,13 @@ struct TemplateLayout {
         var naturalWidths: [Int: Double] = [:]
         for i in textItems {
             let properties = items[i].properties
+            // Checked before any shaping: see InputLimits.maximumTextCharacters.
+            let characters = items[i].text!.unicodeScalars.count
+            if characters > InputLimits.maximumTextCharacters {
+                throw BanneretError(.textTooLong, "text '\(items[i].element.id)' is \(characters) characters; at most "
+                                    + "\(InputLimits.maximumTextCharacters) are shaped",
+                                    at: Location(file: template.file, element: items[i].element.id))
+            }
             let range = try constants.sizeRange(properties.size!, source: items[i].element.source, element: items[i].element.id)
             let style = TextStyle(font: input.brand.typography(pairing: input.variant.fontPairing).role(properties.font!),
                                   minimumSize: range.lowerBound, maximumSize: range.upperBound,

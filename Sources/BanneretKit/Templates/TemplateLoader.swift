@@ -5,14 +5,15 @@ import Yams
 /// and unknown names come with the closest known one.
 public enum TemplateLoader {
     public static func load(_ url: URL) throws -> Template {
-        guard let text = try? String(contentsOf: url, encoding: .utf8) else {
+        guard let text = try YAMLSizeCheck.read(url, code: .templateTooLarge, what: "template") else {
             throw BanneretError(.templateMissing, "template not found or not UTF-8", at: Location(file: url.path))
         }
         return try parse(text, file: url.path)
     }
 
     /// Template files named directly or found (`*.yaml`, `*.yml`, in name order) in the folders given.
-    /// - Parameter allowedDirectories: folders a template folder's symlinks may lead into besides the folder itself.
+    /// A file found in a folder that is a symlink leading out of it is refused (`path.outside_root`)
+    /// unless it leads into one of `allowedDirectories`.
     public static func files(at urls: [URL], allowedDirectories: [URL] = []) throws -> [URL] {
         var files: [URL] = []
         for url in urls {
@@ -23,14 +24,11 @@ public enum TemplateLoader {
             if isDirectory.boolValue {
                 let names = try FileManager.default.contentsOfDirectory(atPath: url.path)
                     .filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted()
-                let confinement = PathConfinement(root: url, allowing: allowedDirectories)
+                let confinement = PathConfinement(root: url, allowed: allowedDirectories)
                 for name in names {
-                    // A symlink in the folder must not lead the engine to a file elsewhere.
-                    guard confinement.confine(url.appendingPathComponent(name)) != nil else {
-                        throw BanneretError(.templateMissing, "\(name) leads outside the template folder \(url.path); "
-                                            + "widen it with --allow-path DIR", at: Location(file: url.appendingPathComponent(name).path))
-                    }
-                    files.append(url.appendingPathComponent(name))
+                    let file = url.appendingPathComponent(name)
+                    _ = try confinement.resolve(name, at: Location(file: file.path))
+                    files.append(file)
                 }
             } else {
                 files.append(url)
@@ -45,6 +43,9 @@ public enum TemplateLoader {
                               "valign", "line_height", "strikethrough", "hug_width", "optional", "hidden"]
 
     public static func parse(_ text: String, file: String) throws -> Template {
+        guard text.utf8.count <= InputLimits.maximumYAMLBytes else {
+            throw BanneretError(.templateTooLarge, "the template is over \(InputLimits.maximumYAMLBytes) bytes", at: Location(file: file))
+        }
         let node: Node
         do {
             guard let composed = try Yams.compose(yaml: text) else {
@@ -54,6 +55,7 @@ public enum TemplateLoader {
         } catch let error as YamlError {
             throw BanneretError(.templateSyntax, "YAML: \(error)", at: Location(file: file))
         }
+        try YAMLSizeCheck.check(node, file: file, code: .templateTooLarge, what: "template")
         let reader = YAMLNodeReader(file: file)
         var name: String?
         var description = ""
@@ -104,16 +106,34 @@ public enum TemplateLoader {
             throw BanneretError(.templateInvalid, "the template has no elements",
                                 at: elementsNode.map { reader.location($0) } ?? Location(file: file))
         }
-        let constraintCount = constraints.count + sizeClasses.values.reduce(0) { $0 + $1.constraints.count }
-        guard elements.count <= TemplateLimits.maximumElements, constraintCount <= TemplateLimits.maximumConstraints else {
-            throw BanneretError(.templateTooLarge, "the template has \(elements.count) elements and \(constraintCount) constraints; "
-                                + "at most \(TemplateLimits.maximumElements) and \(TemplateLimits.maximumConstraints) are accepted",
-                                at: Location(file: file, line: 1, column: 1))
-        }
+        try checkCounts(elements: elements, elementsNode: elementsNode, lets: lets, constraints: constraints,
+                        sizeClasses: sizeClasses, file: file, reader: reader)
         let template = Template(name: name, description: description, file: file, background: background,
                                 lets: lets, elements: elements, constraints: constraints, sizeClasses: sizeClasses)
         try TemplateChecker.check(template)
         return template
+    }
+
+    /// Elements, constraints and names each cost solver rows and render time per
+    /// banner; a template past these counts is refused whole, saying which.
+    private static func checkCounts(elements: [TemplateElement], elementsNode: Node?, lets: [LetDefinition],
+                                    constraints: [ConstraintStatement], sizeClasses: [SizeClass: SizeClassRules],
+                                    file: String, reader: YAMLNodeReader) throws {
+        if elements.count > InputLimits.maximumTemplateElements {
+            throw BanneretError(.templateTooLarge, "the template has \(elements.count) elements; at most "
+                                + "\(InputLimits.maximumTemplateElements) are accepted",
+                                at: elementsNode.map { reader.location($0) } ?? Location(file: file))
+        }
+        let constraintCount = constraints.count + sizeClasses.values.reduce(0) { $0 + $1.constraints.count }
+        if constraintCount > InputLimits.maximumTemplateConstraints {
+            throw BanneretError(.templateTooLarge, "the template has \(constraintCount) constraints; at most "
+                                + "\(InputLimits.maximumTemplateConstraints) are accepted", at: Location(file: file))
+        }
+        let letCount = lets.count + sizeClasses.values.reduce(0) { $0 + $1.lets.count }
+        if letCount > InputLimits.maximumTemplateLets {
+            throw BanneretError(.templateTooLarge, "the template defines \(letCount) constants; at most "
+                                + "\(InputLimits.maximumTemplateLets) are accepted", at: Location(file: file))
+        }
     }
 
     // MARK: Pieces

@@ -20,6 +20,8 @@ struct YAMLNodeReader {
     func mapping(_ node: Node, allowed: [String]?, what: String, element: String? = nil) throws -> [(key: String, keyNode: Node, value: Node)] {
         guard case .mapping(let mapping) = node else { throw error(node, "\(what) must be a mapping (key: value)", element: element) }
         var result: [(key: String, keyNode: Node, value: Node)] = []
+        // A set, not a search of `result`: a mapping with 100,000 keys must not take 10^10 steps.
+        var seen: Set<String> = []
         for (keyNode, value) in mapping {
             guard let key = keyNode.string else { throw error(keyNode, "keys must be plain names", element: element) }
             if let allowed, !allowed.contains(key) {
@@ -27,7 +29,7 @@ struct YAMLNodeReader {
                             + "; known keys: " + allowed.joined(separator: ", "),
                             code: code == .templateInvalid ? .templateUnknownName : code, element: element)
             }
-            if result.contains(where: { $0.key == key }) {
+            guard seen.insert(key).inserted else {
                 throw error(keyNode, "'\(key)' appears twice in \(what)", element: element)
             }
             result.append((key, keyNode, value))

@@ -17,6 +17,8 @@ public struct JobSpec: Sendable, Equatable {
     public var lenient: Bool
     /// Where relative image links resolve; nil: the feed's folder (see ``GenerationOptions/imageDirectory``).
     public var imageDirectory: URL?
+    /// Folders besides the job's own its paths (feed, brand, templates, images) may lead into.
+    public var allowedDirectories: [URL] = []
 
     /// What a job leaves out: the daemon's `--brand` and `--templates`, the default sizes, PNG.
     public struct Defaults: Sendable, Equatable {
@@ -24,7 +26,7 @@ public struct JobSpec: Sendable, Equatable {
         public var templates: [URL]
         public var sizes: [BannerSize] = BannerSize.defaultMix
         public var format: OutputFormat = .defaultPNG
-        /// Folders a job's paths may lead into besides the inbox or the job's own folder (`--allow-path`).
+        /// The daemon's `--allow-path` folders: a job's paths must otherwise stay inside the job.
         public var allowedDirectories: [URL] = []
 
         public init(brand: URL, templates: [URL]) {
@@ -39,6 +41,7 @@ public struct JobSpec: Sendable, Equatable {
         templates = defaults.templates
         sizes = defaults.sizes
         format = defaults.format
+        allowedDirectories = defaults.allowedDirectories
         variants = 1
         seed = 0
         lenient = false
@@ -52,6 +55,7 @@ public struct JobSpec: Sendable, Equatable {
         options.variants = variants
         options.variantSeed = seed
         options.imageDirectory = imageDirectory
+        options.allowedDirectories = allowedDirectories
         return options
     }
 }

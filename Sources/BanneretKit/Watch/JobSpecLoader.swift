@@ -48,10 +48,10 @@ public enum JobSpecLoader {
     }
 
     private static func read(_ url: URL) throws -> String {
-        guard let data = FileManager.default.contents(atPath: url.path) else {
+        guard FileManager.default.isReadableFile(atPath: url.path) else {
             throw BanneretError(.jobMissing, "the job file is gone or unreadable", at: Location(file: url.path))
         }
-        guard let text = String(data: data, encoding: .utf8) else {
+        guard let text = try YAMLSizeCheck.read(url, code: .jobInvalid, what: "job file") else {
             throw BanneretError(.jobInvalid, "the job file is not UTF-8 text", at: Location(file: url.path))
         }
         return text
@@ -69,6 +69,7 @@ public enum JobSpecLoader {
         } catch let error as YamlError {
             throw syntaxError(error, file: file)
         }
+        try YAMLSizeCheck.check(node, file: file, code: .jobInvalid, what: "job file")
         let reader = YAMLNodeReader(file: file, code: .jobInvalid)
         var spec = JobSpec(feed: base, defaults: defaults)
         var feed: URL?
@@ -76,16 +77,13 @@ public enum JobSpecLoader {
         for (key, _, value) in try reader.mapping(node, allowed: keys, what: "the job") {
             switch key {
             case "feed":
-                feed = try path(value, base: base, allowed: defaults.allowedDirectories, reader: reader, what: "feed", missing: .feedMissing)
+                feed = try path(value, base: base, reader: reader, what: "feed", missing: .feedMissing, allowed: defaults.allowedDirectories)
             case "brand":
-                spec.brand = try path(value, base: base, allowed: defaults.allowedDirectories, reader: reader, what: "brand",
-                                      missing: .brandMissing)
+                spec.brand = try path(value, base: base, reader: reader, what: "brand", missing: .brandMissing, allowed: defaults.allowedDirectories)
             case "templates":
                 let nodes = if case .sequence = value { try reader.sequence(value, what: "templates") } else { [value] }
                 guard !nodes.isEmpty else { throw reader.error(value, "templates lists no file or folder") }
-                spec.templates = try nodes.map {
-                    try path($0, base: base, allowed: defaults.allowedDirectories, reader: reader, what: "templates", missing: .templateMissing)
-                }
+                spec.templates = try nodes.map { try path($0, base: base, reader: reader, what: "templates", missing: .templateMissing, allowed: defaults.allowedDirectories) }
             case "sizes":
                 let nodes = if case .sequence = value { try reader.sequence(value, what: "sizes") } else { [value] }
                 let list = try nodes.map { try reader.string($0, what: "sizes") }.joined(separator: ",")
@@ -133,19 +131,16 @@ public enum JobSpecLoader {
         return spec
     }
 
-    /// A path value, resolved against `base`, that must exist and stay inside
-    /// `base` or an allowed folder: whoever drops a job into the inbox cannot
-    /// make the daemon read `/etc/passwd` as a feed.
-    private static func path(_ node: Node, base: URL, allowed: [URL], reader: YAMLNodeReader, what: String,
-                             missing: BanneretError.Code) throws -> URL {
+    /// A path value, resolved against `base`, that must exist and stay inside `base`
+    /// (or a folder the daemon's `--allow-path` names): a job dropped into a shared
+    /// inbox must not make the daemon read files elsewhere on the machine.
+    private static func path(_ node: Node, base: URL, reader: YAMLNodeReader, what: String,
+                             missing: BanneretError.Code, allowed: [URL]) throws -> URL {
         let text = try reader.string(node, what: what)
         guard !text.isEmpty else { throw reader.error(node, "\(what) is empty") }
-        let url = text.hasPrefix("/") ? URL(fileURLWithPath: text) : base.appendingPathComponent(text)
-        let resolved = url.standardizedFileURL
-        guard PathConfinement(root: base, allowing: allowed).confine(resolved) != nil else {
-            throw reader.error(node, "\(what) '\(text)' leads outside \(base.path); the daemon reads only what is "
-                               + "beside the job unless started with --allow-path DIR")
-        }
+        var location = reader.location(node)
+        location.field = what
+        let resolved = URL(fileURLWithPath: try PathConfinement(root: base, allowed: allowed).resolve(text, at: location))
         guard FileManager.default.fileExists(atPath: resolved.path) else {
             throw reader.error(node, "\(what) '\(text)' does not exist (looked for \(resolved.path))", code: missing)
         }

@@ -14,8 +14,15 @@ import Testing
         let resolver = ImageLinkResolver(feedDirectory: feed)
         #expect(try resolver.resolve("img/a.png", file: "f", line: 1).hasSuffix("/feed/img/a.png"))
         #expect(try resolver.resolve("file://\(feed.path)/img/a.png", file: "f", line: 1).hasSuffix("/feed/img/a.png"))
-        for escape in ["../shared/a.png", "/etc/passwd", "img/../../shared/a.png", "img/out/a.png", "file:///etc/passwd"] {
-            #expect(throws: BanneretError.self, "\(escape)") { try resolver.resolve(escape, file: "f", line: 3) }
+        for escape in ["../shared/a.png", "/etc/passwd", "img/../../shared/a.png", "img/out/a.png", "file:///etc/passwd",
+                       "img/a.png\0/../../../etc/passwd"] {
+            do {
+                let resolved = try resolver.resolve(escape, file: "f", line: 3)
+                Issue.record("\(escape) resolved to \(resolved)")
+            } catch let error as BanneretError {
+                #expect(error.code == .pathOutsideRoot, "\(escape)")
+                #expect(error.location == Location(file: "f", line: 3, field: "image_link"), "\(escape)")
+            }
         }
         let widened = ImageLinkResolver(feedDirectory: feed, allowedDirectories: [shared])
         #expect(try widened.resolve("../shared/a.png", file: "f", line: 1).hasSuffix("/shared/a.png"))

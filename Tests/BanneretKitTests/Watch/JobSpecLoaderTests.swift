@@ -59,12 +59,12 @@ import Testing
         for (text, line) in [("feed: ../\(outside.lastPathComponent)/feed.csv", 1), ("feed: \(outside.path)/feed.csv", 1),
                              ("sizes: [300x250]\nfeed: link.csv", 2), ("feed: feeds/spring.csv\nbrand: /etc/hostname", 2)] {
             let refused = try #require(error(text), "\(text)")
-            #expect(refused.code == .jobInvalid && refused.location?.line == line && refused.message.contains("--allow-path"), "\(text)")
+            #expect(refused.code == .pathOutsideRoot && refused.location?.line == line && refused.message.contains("--allow-path"), "\(text)")
         }
         var allowing = defaults
         allowing.allowedDirectories = [outside]
         let spec = try JobSpecLoader.parse("feed: link.csv", file: "job.yaml", base: folder, defaults: allowing)
-        #expect(spec.feed.lastPathComponent == "link.csv")
+        #expect(spec.feed.lastPathComponent == "feed.csv", "the link resolved to the allowed file it names")
     }
 
     @Test func whatAJobLeavesOutComesFromTheDaemon() throws {

@@ -1,0 +1,11 @@
+// libFuzzer target: the feed reader for Django fixtures (Saleor products joined with variants, prices and pictures).
+// Every input must give products and located errors, or one BanneretError;
+// never a crash, a hang or unbounded memory.
+@testable import BanneretKit
+
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
+    let bytes = UnsafeBufferPointer(start: data, count: size)
+    _ = try? FeedReader.read(bytes, file: "fuzz.json", options: FeedReader.Options(format: .json, jobs: 1))
+    return 0
+}

@@ -148,7 +148,7 @@ extension BenchCommand {
                 "banners": Double(count), "jobs": Double(jobs), "seconds": samples.last?.seconds ?? 0,
                 "rss_start_mb": samples.first?.rssMB ?? 0, "rss_after_first_interval_mb": warm,
                 "rss_end_mb": samples.last?.rssMB ?? 0, "rss_max_mb": samples.map(\.rssMB).max() ?? 0,
-                "rss_growth_after_warmup_mb": ((samples.last?.rssMB ?? 0) - warm),
+                "rss_growth_after_warmup_mb": (((samples.last?.rssMB ?? 0) - warm) * 10).rounded() / 10,
             ]
             let pretty = JSONEncoder()
             pretty.outputFormatting = [.prettyPrinted, .sortedKeys]

@@ -22,7 +22,7 @@ struct WatchCommand: ParsableCommand {
     @Option(help: "Brand guide for jobs that name none. Default: Examples/brand.yaml.")
     var brand: String?
 
-    @Option(help: "A folder images may come from besides the feed's own (image links are otherwise confined to it, symlinks included). Repeatable.")
+    @Option(help: "A folder a job's paths (feed, brand, templates, images) may lead into besides the job's own; without it they are confined to the job. Repeatable.")
     var allowPath: [String] = []
 
     @Option(help: "Template file or folder for jobs that name none. Default: Templates/.")

@@ -17,7 +17,7 @@ public struct JobSpec: Sendable, Equatable {
     public var lenient: Bool
     /// Where relative image links resolve; nil: the feed's folder (see ``GenerationOptions/imageDirectory``).
     public var imageDirectory: URL?
-    /// Folders besides the feed's own its image links may lead into (the daemon's `--allow-path`).
+    /// Folders besides the job's own its paths (feed, brand, templates, images) may lead into.
     public var allowedDirectories: [URL] = []
 
     /// What a job leaves out: the daemon's `--brand` and `--templates`, the default sizes, PNG.
@@ -26,7 +26,7 @@ public struct JobSpec: Sendable, Equatable {
         public var templates: [URL]
         public var sizes: [BannerSize] = BannerSize.defaultMix
         public var format: OutputFormat = .defaultPNG
-        /// The daemon's `--allow-path` folders: image links must otherwise stay inside the feed's folder.
+        /// The daemon's `--allow-path` folders: a job's paths must otherwise stay inside the job.
         public var allowedDirectories: [URL] = []
 
         public init(brand: URL, templates: [URL]) {

@@ -131,17 +131,16 @@ public enum JobSpecLoader {
         return spec
     }
 
-    /// A path value, resolved against `base`, that must exist. Job files may name
-    /// feeds beside the inbox (`feed: ../assets/spring.csv` is the documented
-    /// layout), so these paths are not confined; what the feed and brand then
-    /// name (images, logos) is, to their own folders and `allowed`.
+    /// A path value, resolved against `base`, that must exist and stay inside `base`
+    /// (or a folder the daemon's `--allow-path` names): a job dropped into a shared
+    /// inbox must not make the daemon read files elsewhere on the machine.
     private static func path(_ node: Node, base: URL, reader: YAMLNodeReader, what: String,
                              missing: BanneretError.Code, allowed: [URL]) throws -> URL {
         let text = try reader.string(node, what: what)
         guard !text.isEmpty else { throw reader.error(node, "\(what) is empty") }
-        guard !text.contains("\0") else { throw reader.error(node, "\(what) holds a NUL character", code: .pathOutsideRoot) }
-        let url = text.hasPrefix("/") ? URL(fileURLWithPath: text) : base.appendingPathComponent(text)
-        let resolved = url.standardizedFileURL
+        var location = reader.location(node)
+        location.field = what
+        let resolved = URL(fileURLWithPath: try PathConfinement(root: base, allowed: allowed).resolve(text, at: location))
         guard FileManager.default.fileExists(atPath: resolved.path) else {
             throw reader.error(node, "\(what) '\(text)' does not exist (looked for \(resolved.path))", code: missing)
         }

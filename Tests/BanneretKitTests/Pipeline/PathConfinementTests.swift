@@ -53,17 +53,21 @@ import Testing
         #expect(engine.brand.logo?.light == "../shared/logo.png")
     }
 
-    @Test func watchJobsPassTheDaemonsAllowedFoldersOnToTheirImages() throws {
+    @Test func watchJobsCannotNameFilesOutsideTheJob() throws {
         let inbox = root.appendingPathComponent("inbox")
         try FileManager.default.createDirectory(at: inbox, withIntermediateDirectories: true)
+        try Data("id,title\n".utf8).write(to: root.appendingPathComponent("secret.csv"))
         try Data("id,title\n".utf8).write(to: inbox.appendingPathComponent("x.csv"))
         var defaults = JobSpec.Defaults(brand: Fixtures.examples.appendingPathComponent("brand.yaml"),
                                         templates: [Fixtures.repositoryRoot.appendingPathComponent("Templates")])
-        let nul = located { _ = try JobSpecLoader.parse("feed: \"x.csv\\0/../../etc/passwd\"", file: "job.yaml", base: inbox, defaults: defaults) }
-        #expect(nul?.code == .pathOutsideRoot && nul?.location?.line == 1)
+        for text in ["feed: ../secret.csv", "feed: \(root.path)/secret.csv", "feed: x.csv\nbrand: /etc/passwd"] {
+            let error = located { _ = try JobSpecLoader.parse(text, file: "job.yaml", base: inbox, defaults: defaults) }
+            #expect(error?.code == .pathOutsideRoot, "\(text)")
+            #expect(error?.location?.file == "job.yaml" && error?.location?.line == text.split(separator: "\n").count, "\(text)")
+        }
         defaults.allowedDirectories = [root]
-        let spec = try JobSpecLoader.parse("feed: x.csv", file: "job.yaml", base: inbox, defaults: defaults)
-        #expect(spec.generationOptions(output: root, jobs: 1).allowedDirectories == [root])
+        let spec = try JobSpecLoader.parse("feed: ../secret.csv", file: "job.yaml", base: inbox, defaults: defaults)
+        #expect(spec.feed.path.hasSuffix("/secret.csv") && spec.allowedDirectories == [root])
     }
 
     @Test func hostileProductIDsNeverLeaveTheOutputFolder() throws {

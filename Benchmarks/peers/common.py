@@ -140,8 +140,9 @@ def picture_box(path):
 
 
 def save_jpeg(image_rgb, path):
-    """JPEG q85 as Banneret writes it: 4:2:0, optimised Huffman tables."""
-    image_rgb.save(path, "JPEG", quality=JPEG_QUALITY, optimize=True)
+    """JPEG q85 as Banneret writes it when no byte budget applies: 4:2:0,
+    libjpeg's standard Huffman tables (no optimising pass)."""
+    image_rgb.save(path, "JPEG", quality=JPEG_QUALITY, optimize=False)
 
 
 def parse_args(argv):

@@ -1,3 +1,4 @@
+import CBanneret
 import Foundation
 
 /// One render thread's tools: its own renderer (and so its own Pango font
@@ -5,6 +6,14 @@ import Foundation
 final class RenderWorker {
     let engine: Engine
     let renderer: BannerRenderer
+    private var renders = 0
+
+    /// glibc gives each render thread its own malloc arena, and the free pages
+    /// scattered through them are not handed back on their own: over 100,000
+    /// banners resident memory crept from 120 MB to 180 MB with no leak anywhere
+    /// (LeakSanitizer finds none). Trimming every thousand banners keeps it flat,
+    /// at no measurable cost; one shared arena would too, but runs 10 % slower.
+    static let rendersBetweenTrims = 1000
 
     init(engine: Engine) {
         self.engine = engine
@@ -15,6 +24,8 @@ final class RenderWorker {
     func render(product: Product, size: BannerSize, imagePath: String?, template: Template,
                 variant: Variant = .standard) throws -> (RenderedBanner, BannerSpec) {
         try size.checkRenderable()
+        renders += 1
+        if renders % Self.rendersBetweenTrims == 0 { _ = bnr_malloc_trim() }
         var input = try layoutInput(product: product, size: size, imagePath: imagePath)
         input.variant = variant
         let spec = try TemplateLayout(template: template, measurer: renderer.textSetter).spec(for: input)

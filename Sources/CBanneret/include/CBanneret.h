@@ -105,4 +105,8 @@ int bnr_syncfs(int fd);
  * Returns 0, or -1 with errno set; EINVAL where the filesystem lacks it. */
 int bnr_rename_noreplace(const char *from, const char *to);
 
+/* Hands the free pages of every glibc malloc arena back to the system
+ * (malloc_trim(0)). Returns 1 if any memory was released. */
+int bnr_malloc_trim(void);
+
 #endif

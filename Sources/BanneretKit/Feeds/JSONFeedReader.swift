@@ -82,20 +82,13 @@ enum JSONFeedReader {
                                 emit: (FeedEvent) -> Void) throws(BanneretError) {
         var found = false
         do {
-            try scanner.expect(UInt8(ascii: "{"))
-            if !scanner.take(UInt8(ascii: "}")) {
-                repeat {
-                    _ = scanner.peek()
-                    let key = try scanner.string()
-                    try scanner.expect(UInt8(ascii: ":"))
-                    if !found, wrapperKeys.contains(key), scanner.peek() == UInt8(ascii: "[") {
-                        found = true
-                        try array(&scanner, file: file, lenient: lenient, preferredCurrency: preferredCurrency, emit: emit)
-                    } else {
-                        _ = try scanner.value()
-                    }
-                } while scanner.take(UInt8(ascii: ","))
-                try scanner.expect(UInt8(ascii: "}"))
+            try scanner.forEachTopLevelMember { key, scanner in
+                if !found, wrapperKeys.contains(key), scanner.peek() == UInt8(ascii: "[") {
+                    found = true
+                    try array(&scanner, file: file, lenient: lenient, preferredCurrency: preferredCurrency, emit: emit)
+                } else {
+                    _ = try scanner.value()
+                }
             }
         } catch let error as JSONScanner.SyntaxError {
             try stop(at: error, file: file, lenient: lenient, kept: 0, emit: emit)
@@ -138,16 +131,9 @@ enum JSONFeedReader {
         var scanner = JSONScanner(bytes, offset: start)
         var wraps = false
         do {
-            try scanner.expect(UInt8(ascii: "{"))
-            if !scanner.take(UInt8(ascii: "}")) {
-                repeat {
-                    _ = scanner.peek()
-                    let key = try scanner.string()
-                    try scanner.expect(UInt8(ascii: ":"))
-                    if wrapperKeys.contains(key), scanner.peek() == UInt8(ascii: "[") { wraps = true }
-                    _ = try scanner.value()
-                } while scanner.take(UInt8(ascii: ","))
-                try scanner.expect(UInt8(ascii: "}"))
+            try scanner.forEachTopLevelMember { key, scanner in
+                if wrapperKeys.contains(key), scanner.peek() == UInt8(ascii: "[") { wraps = true }
+                _ = try scanner.value()
             }
         } catch {
             return false

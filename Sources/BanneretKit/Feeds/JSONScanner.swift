@@ -113,6 +113,21 @@ struct JSONScanner {
         try expect(UInt8(ascii: "}"))
     }
 
+    /// The members of an object at the top of the document, each key read and its
+    /// value left to `visit`, which must consume it: a wrapper's list of records is
+    /// streamed record by record rather than built as one value.
+    mutating func forEachTopLevelMember(_ visit: (String, inout JSONScanner) throws -> Void) throws {
+        try expect(UInt8(ascii: "{"))
+        if take(UInt8(ascii: "}")) { return }
+        repeat {
+            _ = peek()
+            let key = try string()
+            try expect(UInt8(ascii: ":"))
+            try visit(key, &self)
+        } while take(UInt8(ascii: ","))
+        try expect(UInt8(ascii: "}"))
+    }
+
     private mutating func array() throws(SyntaxError) -> FeedValue {
         try enter()
         offset += 1

@@ -67,7 +67,7 @@ import Testing
         let otherHostFresh = ".c.png.otherhost.1.3.tmp"
         let otherHostOld = ".d.png.otherhost.1.4.tmp"
         for name in [dead, live, otherHostFresh, otherHostOld, "keep.png"] {
-            FileManager.default.createFile(atPath: folder.appendingPathComponent(name).path, contents: Data([1]))
+            try Data([1]).write(to: folder.appendingPathComponent(name))
         }
         try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: -7_200)],
                                               ofItemAtPath: folder.appendingPathComponent(otherHostOld).path)

@@ -101,7 +101,7 @@ import Testing
 
     static func run(_ item: Case) -> Outcome {
         do {
-            switch item.path.prefix { $0 != "/" } {
+            switch item.path.prefix(while: { $0 != "/" }) {
             case "images":
                 let decoded = try ImageDecoder.decode(try Data(contentsOf: item.url), source: item.url.path, limits: ImageLimits())
                 let variance = Self.variance(decoded.base)

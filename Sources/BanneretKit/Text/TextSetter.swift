@@ -149,7 +149,7 @@ final class TextSetter {
         return FittedText(fontSize: size,
                           lineCount: Int(pango_layout_get_line_count(pangoLayout)),
                           width: Double(logical.width) / scale,
-                          height: Double(logical.height) / scale,
+                          height: Double(logical.height) / scale - currentLeading,
                           truncated: truncated,
                           unknownGlyphs: Int(pango_layout_get_unknown_glyphs_count(pangoLayout)),
                           overflows: false)
@@ -176,7 +176,7 @@ final class TextSetter {
                   ellipsize: fitted.truncated ? fitted.lineCount : nil)
         var logical = PangoRectangle()
         pango_layout_get_extents(pangoLayout, nil, &logical)
-        let height = Double(logical.height) / Double(PANGO_SCALE)
+        let height = Double(logical.height) / Double(PANGO_SCALE) - currentLeading
         // A narrowed wrap width sits where the alignment puts it inside the frame.
         let slack = frame.width - wrapWidth
         let rightToLeft = RightToLeft.startsRightToLeft(displayed)
@@ -192,7 +192,8 @@ final class TextSetter {
         }
         cairo_save(cairo)
         cairo_set_source_rgba(cairo, style.color.red, style.color.green, style.color.blue, style.color.alpha)
-        cairo_move_to(cairo, frame.x + shift, top - Double(logical.y) / Double(PANGO_SCALE))
+        // The first line's half-leading sits above the text's box, not inside it.
+        cairo_move_to(cairo, frame.x + shift, top - Double(logical.y) / Double(PANGO_SCALE) - currentLeading / 2)
         pango_cairo_show_layout(cairo, pangoLayout)
         cairo_restore(cairo)
     }
@@ -200,6 +201,47 @@ final class TextSetter {
     // MARK: Layout set-up
 
     private var currentText = ""
+    /// Line pitch minus the font's own height, in pixels, for the layout as
+    /// last configured: Pango adds half of it above the first line and half
+    /// below the last, which the text's box leaves out.
+    private var currentLeading = 0.0
+    /// Metrics height and ascent plus descent, in Pango units, per font, script and size.
+    private var fontHeights: [FontHeightKey: (height: Int32, natural: Int32)] = [:]
+
+    private struct FontHeightKey: Hashable {
+        var family: String
+        var weight: Int
+        var script: DominantScript
+        var size: Double
+    }
+
+    /// The height of the font that sets `script` in `style`'s family at
+    /// `size`: taken from Pango at that very size, so that the leading
+    /// taken off again is to the unit what Pango added.
+    private func fontHeight(_ style: TextStyle, script: DominantScript, size: Double) -> (height: Int32, natural: Int32) {
+        let key = FontHeightKey(family: style.font.family, weight: style.font.weight, script: script, size: size)
+        if let known = fontHeights[key] { return known }
+        let description = pango_font_description_new()
+        defer { pango_font_description_free(description) }
+        pango_font_description_set_family(description, style.font.family)
+        pango_font_description_set_weight(description, PangoWeight(UInt32(clamping: style.font.weight)))
+        pango_font_description_set_absolute_size(description, size * Double(PANGO_SCALE))
+        let guess = Int32((1.2 * size * Double(PANGO_SCALE)).rounded())
+        var result = (height: guess, natural: guess)
+        if let fontset = pango_context_load_fontset(context, description, nil) {
+            if let font = pango_fontset_get_font(fontset, script.representative.unicodeScalars.first!.value) {
+                if let metrics = pango_font_get_metrics(font, nil) {
+                    result = (height: pango_font_metrics_get_height(metrics),
+                              natural: pango_font_metrics_get_ascent(metrics) + pango_font_metrics_get_descent(metrics))
+                    pango_font_metrics_unref(metrics)
+                }
+                g_object_unref(UnsafeMutableRawPointer(font))
+            }
+            g_object_unref(UnsafeMutableRawPointer(fontset))
+        }
+        fontHeights[key] = result
+        return result
+    }
 
     /// - Parameter ellipsize: cut after this many lines with "…", or nil to wrap freely.
     private func configure(_ text: String, style: TextStyle, size: Double, width: Double, ellipsize: Int?) {
@@ -214,14 +256,22 @@ final class TextSetter {
         pango_layout_set_font_description(pangoLayout, description)
         pango_font_description_free(description)
 
+        // Every line gets the same pitch, that of the font setting most of the
+        // text. Pango's own line spacing follows each line's fonts, so one
+        // Arabic word (its font is 1.7 times Inter's height) or an emoji
+        // opened a gap under its line.
+        let font = fontHeight(style, script: DominantScript(of: text), size: size)
+        let pitch = Int32((style.lineHeight * Double(font.height)).rounded())
+        currentLeading = Double(pitch - font.natural) / Double(PANGO_SCALE)
         let attributes = pango_attr_list_new()
+        pango_attr_list_insert(attributes, pango_attr_line_height_new_absolute(pitch))
         if style.font.tracking != 0 {
             pango_attr_list_insert(attributes, pango_attr_letter_spacing_new(Int32(style.font.tracking * size * Double(PANGO_SCALE))))
         }
         if style.strikethrough {
             pango_attr_list_insert(attributes, pango_attr_strikethrough_new(1))
         }
-        for range in KeepAll.protectedByteRanges(in: text) {
+        for range in KeepAll.protectedByteRanges(in: text) + SeparatorGlue.protectedByteRanges(in: text) {
             let attribute = pango_attr_allow_breaks_new(0)!
             attribute.pointee.start_index = UInt32(range.lowerBound)
             attribute.pointee.end_index = UInt32(range.upperBound)
@@ -235,7 +285,7 @@ final class TextSetter {
         let wrapWidth = ellipsize == nil ? width : max(1, width - 1)
         pango_layout_set_width(pangoLayout, Int32((wrapWidth * Double(PANGO_SCALE)).rounded(.up)))
         pango_layout_set_wrap(pangoLayout, PANGO_WRAP_WORD)
-        pango_layout_set_line_spacing(pangoLayout, Float(style.lineHeight))
+        pango_layout_set_line_spacing(pangoLayout, 0)
         // With auto-dir on, LEFT means "leading": Arabic paragraphs flip to the right.
         let alignment: PangoAlignment = switch style.alignment {
         case .leading: PANGO_ALIGN_LEFT

@@ -64,6 +64,35 @@ import Testing
         #expect(KeepAll.protectedByteRanges(in: "ab 가나 c다") == [3 ..< 9, 10 ..< 14])
     }
 
+    @Test func keepsASeparatorWithTheWordBeforeIt() {
+        #expect(SeparatorGlue.protectedByteRanges(in: "a · b") == [1 ..< 4], "the space and the two-byte dot")
+        #expect(SeparatorGlue.protectedByteRanges(in: "USB-C | 2 m").count == 1, "a hyphen inside a word is no separator")
+        let text = "Weekend Bundle · 주말 세트 · عرض | Linen / Oak"
+        var broken = 0
+        for width in stride(from: 40.0, through: 400, by: 6) {
+            let lines = setter.lines(of: text, style: style(), size: 16, width: width)
+            broken += lines.count > 1 ? 1 : 0
+            for line in lines.dropFirst() {
+                let first = line.trimmingCharacters(in: .whitespaces).unicodeScalars.first
+                #expect(!SeparatorGlue.separators.contains(first!), "width \(width): line '\(line)' starts with a separator")
+            }
+        }
+        #expect(broken > 10, "the text must wrap for the test to prove anything")
+    }
+
+    @Test func spacesLinesEvenlyWhateverTheirScript() {
+        // Pango's own spacing follows each line's fonts: a line holding one
+        // Arabic word (its font is 1.7 times Inter's height) stood apart.
+        let latin = setter.fit("Weekend Bundle and more", style: style(min: 20, max: 20, lines: 2), in: (200, 200))
+        let mixed = setter.fit("Weekend Bundle and عرض", style: style(min: 20, max: 20, lines: 2), in: (200, 200))
+        #expect(latin.lineCount == 2 && mixed.lineCount == 2)
+        #expect(abs(mixed.height - latin.height) < 20 * 0.15, "Latin \(latin.height), with Arabic \(mixed.height)")
+        let korean = setter.fit("무선 노이즈 캔슬링 헤드폰", style: style(min: 20, max: 20, lines: 2), in: (150, 200))
+        let koreanWithDigits = setter.fit("무선 노이즈 40시간 헤드폰", style: style(min: 20, max: 20, lines: 2), in: (150, 200))
+        #expect(korean.lineCount == 2 && koreanWithDigits.lineCount == 2)
+        #expect(abs(korean.height - koreanWithDigits.height) < 20 * 0.1, "\(korean.height) vs \(koreanWithDigits.height)")
+    }
+
     @Test func avoidsALoneShortWordOnTheLastLine() {
         let text = "Ceramic Planter Set of 3"
         let fixed = style(min: 20, max: 20, lines: 3)

@@ -93,6 +93,20 @@ import Testing
         #expect(abs(korean.height - koreanWithDigits.height) < 20 * 0.1, "\(korean.height) vs \(koreanWithDigits.height)")
     }
 
+    @Test func setsArabicWithAQuarterMoreLeadingThanLatin() {
+        // Noto Sans Arabic declares a 2.1 em line for stacked marks; its lines
+        // step by 1.25 times Latin's pitch, not by its own declared height.
+        func pitch(_ text: String) -> Double {
+            let two = setter.fit(text, style: style(min: 20, max: 20, lines: 2), in: (120, 400))
+            let one = setter.fit(text, style: style(min: 20, max: 20, lines: 2), in: (10_000, 400))
+            #expect(two.lineCount == 2 && one.lineCount == 1, "\(text)")
+            return two.height - one.height
+        }
+        let latin = pitch("Smart sports watch")
+        let arabic = pitch("ساعة ذكية رياضية")
+        #expect(abs(arabic - latin * 1.25) < 0.05, "Latin pitch \(latin), Arabic \(arabic)")
+    }
+
     @Test func avoidsALoneShortWordOnTheLastLine() {
         let text = "Ceramic Planter Set of 3"
         let fixed = style(min: 20, max: 20, lines: 3)

@@ -37,6 +37,12 @@ public struct Product: Sendable, Hashable, Codable {
         self.extra = extra
     }
 
+    /// The first level of `product_type` ("Bags" of "Bags > Backpacks"), nil when there is none.
+    public var category: String? {
+        let first = productType?.split(separator: ">").first?.trimmingCharacters(in: .whitespaces) ?? ""
+        return first.isEmpty ? nil : first
+    }
+
     /// The saving shown on a badge, nil unless the sale price is really lower.
     public var discountPercent: Int? {
         guard let price, let salePrice else { return nil }

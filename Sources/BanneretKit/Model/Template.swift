@@ -13,6 +13,9 @@ public struct Template: Sendable, Hashable {
     /// Constraints that apply at every size.
     var constraints: [ConstraintStatement]
     var sizeClasses: [SizeClass: SizeClassRules]
+    /// How many products one banner shows: 1, or 2–4 for a catalogue grid,
+    /// whose elements say which product they show with `item`.
+    public var productCount: Int = 1
 
     /// The size classes this template has its own rules for.
     public var supportedSizeClasses: [SizeClass] { SizeClass.allCases.filter { sizeClasses[$0] != nil } }
@@ -129,6 +132,8 @@ struct ElementProperties: Sendable, Hashable {
     var hugWidth: Bool?
     /// Left out (height 0, not drawn) when it does not fit at its minimum size, instead of rejecting the banner.
     var optional: Bool?
+    /// Which product of a catalogue grid's group the element shows (1 = the first); nil = the first.
+    var item: Int?
 
     /// `other`'s values where it has them, else ours.
     func overridden(by other: ElementProperties) -> ElementProperties {
@@ -155,6 +160,7 @@ struct ElementProperties: Sendable, Hashable {
         result.strikethrough = other.strikethrough ?? strikethrough
         result.hugWidth = other.hugWidth ?? hugWidth
         result.optional = other.optional ?? optional
+        result.item = other.item ?? item
         return result
     }
 
@@ -165,7 +171,7 @@ struct ElementProperties: Sendable, Hashable {
             && a.size?.min == b.size?.min && a.size?.max == b.size?.max && a.maxLines == b.maxLines
             && a.ellipsis == b.ellipsis && a.align == b.align && a.verticalAlign == b.verticalAlign
             && a.lineHeight == b.lineHeight && a.strikethrough == b.strikethrough && a.hugWidth == b.hugWidth
-            && a.optional == b.optional
+            && a.optional == b.optional && a.item == b.item
     }
 
     func hash(into hasher: inout Hasher) {
@@ -202,13 +208,15 @@ enum FontRoleName: String, Sendable, Hashable, CaseIterable {
 /// What a text element shows.
 enum TextBinding: Sendable, Hashable {
     case title, description, price, oldPrice, discount, cta, brand
+    /// The first level of `product_type` ("Bags" of "Bags > Backpacks"): a catalogue grid's heading.
+    case category
     case literal(String)
     /// Any other feed field by name (`field.custom_label_0`, `field.shipping.country`).
     case field(String)
 
     static let names: [String: TextBinding] = [
         "title": .title, "description": .description, "price": .price, "old_price": .oldPrice,
-        "discount": .discount, "cta": .cta, "brand": .brand,
+        "discount": .discount, "cta": .cta, "brand": .brand, "category": .category,
     ]
 }
 

@@ -5,7 +5,8 @@ import Foundation
 enum BannerIdentity {
     static func id(product: Product, size: BannerSize, format: OutputFormat, template: String,
                    brandFingerprint: String, fontFingerprint: String, imageDigest: String,
-                   variant: Variant = .standard, maxBytes: Int? = nil) -> String {
+                   variant: Variant = .standard, maxBytes: Int? = nil,
+                   companions: [(product: Product, imageDigest: String)] = []) -> String {
         var hasher = SHA256Hasher()
         hasher.update(RendererVersion.string)
         hasher.update(fontFingerprint)
@@ -21,6 +22,12 @@ enum BannerIdentity {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         hasher.update((try? encoder.encode(product)) ?? Data())
+        // A catalogue grid's other products are as much its input as the first.
+        for companion in companions {
+            hasher.update("companion")
+            hasher.update(companion.imageDigest)
+            hasher.update((try? encoder.encode(companion.product)) ?? Data())
+        }
         return "\(safeName(product.id))-\(size)-\(hasher.finish().prefix(12))"
     }
 

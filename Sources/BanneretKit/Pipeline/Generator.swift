@@ -29,6 +29,14 @@ public struct Generator: Sendable {
         var group: Int = 0
         /// Its content address, known before rendering when its image is.
         var id: String?
+        /// A catalogue grid's other products, with their pictures.
+        var companions: [(product: Product, imagePath: Result<String?, BanneretError>)] = []
+    }
+
+    /// Products a catalogue grid shows together, and the grid size of the templates that show them.
+    private struct CatalogueGroup {
+        var members: [(product: Product, line: Int)]
+        var templateSize: Int
     }
 
     /// One product at one template and size: the unit that is finished,
@@ -63,14 +71,23 @@ public struct Generator: Sendable {
 
         do {
             var failure: Error?
+            var groupers = catalogueGroupers()
             try FeedReader.stream(contentsOf: options.feedURL, options: options.feedReaderOptions) { batch in
                 guard failure == nil, options.cancellation?.isCancelled != true else { return }
                 do {
                     state.notices += batch.notices
                     try state.reject(batch.errors.map { RejectedItem(productID: nil, size: nil, error: $0) })
                     var owned: [(Product, Int)] = []
-                    for (product, line) in zip(batch.products, batch.lines) where options.shard?.owns(productID: product.id) ?? true {
-                        owned.append((product, line))
+                    var grids: [CatalogueGroup] = []
+                    for (product, line) in zip(batch.products, batch.lines) {
+                        // Every product joins the groups, owned or not, so that every shard forms the same ones.
+                        for index in groupers.indices {
+                            if let group = groupers[index].add(product, line: line),
+                               options.shard?.owns(productID: group[0].product.id) ?? true {
+                                grids.append(CatalogueGroup(members: group, templateSize: groupers[index].size))
+                            }
+                        }
+                        if options.shard?.owns(productID: product.id) ?? true { owned.append((product, line)) }
                     }
                     state.productsRead += owned.count
                     let size = max(1, options.chunkSize)
@@ -78,11 +95,30 @@ public struct Generator: Sendable {
                         guard options.cancellation?.isCancelled != true else { return }
                         try process(Array(owned[chunk ..< min(chunk + size, owned.count)]), state: &state)
                     }
+                    if !grids.isEmpty, options.cancellation?.isCancelled != true {
+                        try process([], grids: grids, state: &state)
+                    }
                 } catch {
                     failure = error
                 }
             }
             if let failure { throw failure }
+            if options.cancellation?.isCancelled != true {
+                var grids: [CatalogueGroup] = []
+                for grouper in groupers {
+                    grids += grouper.remainders().filter { options.shard?.owns(productID: $0[0].product.id) ?? true }
+                        .map { CatalogueGroup(members: $0, templateSize: grouper.size) }
+                    let loners = grouper.loners
+                    if !loners.isEmpty {
+                        let named = loners.prefix(3).joined(separator: "; ") + (loners.count > 3 ? "; …" : "")
+                        state.notices.append(BanneretError(
+                            .feedNotice, "\(loners.count) categor\(loners.count == 1 ? "y has" : "ies have") a single product left "
+                                + "for \(grouper.size)-product catalogue grids, which makes no grid (\(named))",
+                            at: Location(file: options.feedURL.path, field: "product_type")))
+                    }
+                }
+                if !grids.isEmpty { try process([], grids: grids, state: &state) }
+            }
         } catch {
             manifest.abandon()
             errorsFile.abandon()
@@ -176,22 +212,43 @@ public struct Generator: Sendable {
         }
     }
 
-    /// Products × templates × sizes owned by this shard, for the progress display.
+    /// One grouper per grid size the templates ask for.
+    private func catalogueGroupers() -> [CatalogueGrouper] {
+        Set(engine.templates.map(\.productCount)).filter { $0 > 1 }.sorted().map { CatalogueGrouper(size: $0) }
+    }
+
+    /// Products (and catalogue groups) × templates × sizes owned by this shard, for the progress display.
     private func countGroups(_ options: GenerationOptions) throws -> Int {
         var products = 0
+        var grids: [Int: Int] = [:]
+        var groupers = catalogueGroupers()
         try FeedReader.stream(contentsOf: options.feedURL, options: options.feedReaderOptions) { batch in
-            products += batch.products.filter { options.shard?.owns(productID: $0.id) ?? true }.count
+            for product in batch.products {
+                if options.shard?.owns(productID: product.id) ?? true { products += 1 }
+                for index in groupers.indices {
+                    if let group = groupers[index].add(product, line: 0), options.shard?.owns(productID: group[0].product.id) ?? true {
+                        grids[groupers[index].size, default: 0] += 1
+                    }
+                }
+            }
         }
-        return products * engine.templates.count * options.sizes.count
+        for grouper in groupers {
+            grids[grouper.size, default: 0] += grouper.remainders().filter { options.shard?.owns(productID: $0[0].product.id) ?? true }.count
+        }
+        return engine.templates.reduce(0) { total, template in
+            total + (template.productCount == 1 ? products : grids[template.productCount] ?? 0) * options.sizes.count
+        }
     }
 
     /// Renders one chunk of products: groups an earlier run finished are
     /// taken from the journal, the rest rendered in parallel; results are
     /// written in feed order.
-    private func process(_ products: [(Product, Int)], state: inout RunState) throws {
+    private func process(_ products: [(Product, Int)], grids: [CatalogueGroup] = [],
+                         state: inout RunState) throws {
         let options = state.options
+        let everyProduct = products.map(\.0) + grids.flatMap { $0.members.map(\.product) }
         // Remote images are fetched (or revalidated) before any of this chunk renders.
-        for link in Set(products.flatMap { [$0.0.imageLink].compactMap { $0 } + $0.0.additionalImageLinks }).sorted()
+        for link in Set(everyProduct.flatMap { [$0.imageLink].compactMap { $0 } + $0.additionalImageLinks }).sorted()
         where (link.hasPrefix("http://") || link.hasPrefix("https://")) && state.resolver.remote[link] == nil {
             state.resolver.remote[link] = Result {
                 guard let url = URL(string: link) else {
@@ -202,30 +259,43 @@ public struct Generator: Sendable {
         }
         var items: [WorkItem] = []
         var groups: [Group] = []
-        for (product, line) in products {
-            let resolver = state.resolver
-            func resolve(_ link: String?) -> Result<String?, BanneretError> {
-                Result { try link.map { try resolver.resolve($0, file: options.feedURL.path, line: line) } }
-                    .mapError { $0 as? BanneretError ?? BanneretError(.imageMissing, "\($0)") }
-            }
-            let main = resolve(product.imageLink)
-            let variants = options.variants <= 1 ? [Variant.standard]
+        let resolver = state.resolver
+        func resolve(_ link: String?, line: Int) -> Result<String?, BanneretError> {
+            Result { try link.map { try resolver.resolve($0, file: options.feedURL.path, line: line) } }
+                .mapError { $0 as? BanneretError ?? BanneretError(.imageMissing, "\($0)") }
+        }
+        // Single products with every one-product template, then whole catalogue groups
+        // with the grid templates of their size.
+        let templates = self.engine.templates
+        let singleTemplates = templates.filter { $0.productCount == 1 }
+        let subjects = products.map { (members: [(product: $0.0, line: $0.1)], templates: singleTemplates) }
+            + grids.map { group in (members: group.members, templates: templates.filter { $0.productCount == group.templateSize }) }
+        for subject in subjects where !subject.templates.isEmpty {
+            let (product, line) = subject.members[0]
+            let companions = subject.members.dropFirst().map { (product: $0.product, imagePath: resolve($0.product.imageLink, line: $0.line)) }
+            let main = resolve(product.imageLink, line: line)
+            // A grid shows its products' main pictures in the standard design; variants are per product.
+            let variants = options.variants <= 1 || !companions.isEmpty ? [Variant.standard]
                 : VariantSelector.select(options.variants, from: VariantSelector.candidates(product: product, brand: engine.brand),
                                          seed: options.variantSeed)
-            let paths = variants.map { $0.imageIndex > 0 ? resolve(product.additionalImageLinks[$0.imageIndex - 1]) : main }
-            for template in engine.templates {
+            let paths = variants.map { $0.imageIndex > 0 ? resolve(product.additionalImageLinks[$0.imageIndex - 1], line: line) : main }
+            let companionDigests: [(product: Product, imageDigest: String)]? = try? companions.map {
+                (product: $0.product, imageDigest: try $0.imagePath.get().map(state.digests.digest) ?? "")
+            }
+            for template in subject.templates {
                 for size in options.sizes {
                     let first = items.count
                     var ids: [String] = []
                     for (variant, path) in zip(variants, paths) {
                         var id: String?
-                        if case .success(let imagePath) = path {
+                        if case .success(let imagePath) = path, let companionDigests {
                             id = Self.identity(product: product, size: size, template: template, variant: variant,
-                                               imagePath: imagePath, options: options, engine: engine, digests: state.digests)
+                                               imagePath: imagePath, options: options, engine: engine, digests: state.digests,
+                                               companions: companionDigests)
                             ids.append(id!)
                         }
                         items.append(WorkItem(product: product, line: line, size: size, template: template, imagePath: path,
-                                              variant: variant, group: groups.count, id: id))
+                                              variant: variant, group: groups.count, id: id, companions: companions))
                     }
                     var group = Group(key: nil, reused: nil, items: first ..< items.count)
                     if ids.count == variants.count {
@@ -317,11 +387,12 @@ public struct Generator: Sendable {
     }
 
     private static func identity(product: Product, size: BannerSize, template: Template, variant: Variant, imagePath: String?,
-                                 options: GenerationOptions, engine: Engine, digests: FileDigests) -> String {
+                                 options: GenerationOptions, engine: Engine, digests: FileDigests,
+                                 companions: [(product: Product, imageDigest: String)]) -> String {
         BannerIdentity.id(product: product, size: size, format: options.format, template: template.name,
                           brandFingerprint: engine.brandFingerprint, fontFingerprint: engine.fonts.lock.fingerprint,
                           imageDigest: imagePath.map(digests.digest) ?? "", variant: variant,
-                          maxBytes: options.byteBudget.maxBytes(for: size))
+                          maxBytes: options.byteBudget.maxBytes(for: size), companions: companions)
     }
 
     /// Names a group by everything its output depends on: the banners it may
@@ -342,9 +413,11 @@ public struct Generator: Sendable {
         }
         do {
             let imagePath = try item.imagePath.get()
+            let companions = try item.companions.map { (product: $0.product, imagePath: try $0.imagePath.get()) }
             let started = DispatchTime.now()
             let (rendered, spec) = try worker.render(product: item.product, size: item.size, imagePath: imagePath,
-                                                     template: item.template, variant: item.variant)
+                                                     template: item.template, variant: item.variant,
+                                                     companions: companions.map { ($0.product, $0.imagePath) })
             if options.variants > 1 { look(PerceptualHash.hash(rendered.pixels)) }
             let assessment = try BannerAssessment.assess(
                 rendered, spec: spec, product: item.product, variant: item.variant, imagePath: imagePath, engine: engine,
@@ -362,7 +435,8 @@ public struct Generator: Sendable {
             }
             let elapsed = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e6
             let id = item.id ?? identity(product: item.product, size: item.size, template: item.template, variant: item.variant,
-                                         imagePath: imagePath, options: options, engine: engine, digests: digests)
+                                         imagePath: imagePath, options: options, engine: engine, digests: digests,
+                                         companions: companions.map { (product: $0.product, imageDigest: $0.imagePath.map(digests.digest) ?? "") })
             let fileName = "\(id).\(options.format.fileExtension)"
             let target = options.outputDirectory.appendingPathComponent(fileName)
             // Names are content addresses: an existing file already holds these bytes.
@@ -382,7 +456,8 @@ public struct Generator: Sendable {
                                              truncated: $0.fitted.truncated, unknownGlyphs: $0.fitted.unknownGlyphs)
                 },
                 renderMS: (elapsed * 100).rounded() / 100,
-                warnings: assessment.warnings + encodingWarnings))
+                warnings: assessment.warnings + encodingWarnings,
+                products: companions.isEmpty ? nil : [item.product.id] + companions.map(\.product.id)))
         } catch let error as BanneretError {
             var located = error
             if [.imageMissing, .imageCorrupt, .imageTooLarge, .imageUnsupported, .imageFetchFailed].contains(located.code) {
@@ -447,6 +522,7 @@ public struct Generator: Sendable {
         case .discount: "sale_price"
         case .cta: "brand.cta"
         case .brand: "brand"
+        case .category: "product_type"
         case .literal: nil
         case .field(let name): name
         }

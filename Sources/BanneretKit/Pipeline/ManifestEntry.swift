@@ -18,6 +18,8 @@ public struct ManifestEntry: Sendable, Codable, Hashable {
     public var text: [TextReport]
     public var renderMS: Double
     public var warnings: [String]
+    /// A catalogue grid's products, `productID` first; nil for a one-product banner.
+    public var products: [String]?
 
     public struct TextReport: Sendable, Codable, Hashable {
         public var element: String
@@ -44,6 +46,6 @@ public struct ManifestEntry: Sendable, Codable, Hashable {
         case productID = "product_id"
         case template, size, format, path, bytes, variant, scores, ranks, metrics, text
         case renderMS = "render_ms"
-        case warnings
+        case warnings, products
     }
 }

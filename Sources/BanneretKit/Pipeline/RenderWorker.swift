@@ -21,13 +21,27 @@ final class RenderWorker {
     }
 
     /// Lays out and renders one banner; checks its text before anyone sees it.
+    /// - Parameter companions: a catalogue grid's other products with their pictures,
+    ///   1 up to `template.productCount - 1` of them.
     func render(product: Product, size: BannerSize, imagePath: String?, template: Template,
-                variant: Variant = .standard) throws -> (RenderedBanner, BannerSpec) {
+                variant: Variant = .standard, companions: [(Product, String?)] = []) throws -> (RenderedBanner, BannerSpec) {
         try size.checkRenderable()
+        // A grid shows 2 up to its template's count; a one-product template shows one.
+        let shown = companions.count + 1
+        guard shown <= template.productCount, (shown >= 2) == (template.productCount >= 2) else {
+            throw BanneretError(.templateInvalid, "template '\(template.name)' shows "
+                                + (template.productCount == 1 ? "one product" : "2 to \(template.productCount) products")
+                                + " per banner but was given \(shown)", at: Location(file: template.file, field: "products"))
+        }
         renders += 1
         if renders % Self.rendersBetweenTrims == 0 { _ = bnr_malloc_trim() }
         var input = try layoutInput(product: product, size: size, imagePath: imagePath)
         input.variant = variant
+        input.companions = try companions.map { companion, picture in
+            var other = try layoutInput(product: companion, size: size, imagePath: picture)
+            other.variant = variant
+            return other
+        }
         let spec = try TemplateLayout(template: template, measurer: renderer.textSetter).spec(for: input)
         let rendered = try renderer.render(spec)
         for (id, fitted) in rendered.texts {

@@ -53,6 +53,8 @@ public enum InputSchemas {
             "strikethrough": ["type": "boolean"],
             "hug_width": ["type": "boolean"],
             "optional": ["type": "boolean", "description": "Leave out instead of rejecting the banner when it does not fit"],
+            "item": ["type": "integer", "minimum": 1, "maximum": 4,
+                     "description": "Which product of a catalogue grid's group this element shows (1 = the first)"],
         ]
         precondition(Set(properties.keys) == Set(TemplateLoader.elementKeys), "schema and loader disagree")
         let element: [String: Any] = ["type": "object", "additionalProperties": false, "properties": properties]
@@ -78,6 +80,8 @@ public enum InputSchemas {
             "properties": [
                 "name": ["type": "string", "minLength": 1],
                 "description": ["type": "string"],
+                "products": ["type": "integer", "minimum": 1, "maximum": 4,
+                             "description": "Products per banner: 2-4 makes a catalogue grid of products sharing a category"],
                 "background": color,
                 "elements": ["type": "object", "additionalProperties": element,
                              "propertyNames": ["pattern": "^[A-Za-z][A-Za-z0-9_]*$"]],

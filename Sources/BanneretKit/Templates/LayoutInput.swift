@@ -17,4 +17,13 @@ struct LayoutInput {
     var logoAspectRatio: Double
     /// The design choices this banner is rendered with.
     var variant: Variant = .standard
+    /// A catalogue grid's other products, in order: items 2, 3 and 4.
+    var companions: [LayoutInput] = []
+
+    /// What an element showing product `item` of the group sees; nil when
+    /// the group has no such product (the element is then absent).
+    func forItem(_ item: Int?) -> LayoutInput? {
+        guard let item, item > 1 else { return self }
+        return companions.indices.contains(item - 2) ? companions[item - 2] : nil
+    }
 }

@@ -26,6 +26,8 @@ struct TemplateLayout {
     fileprivate struct Item {
         let element: TemplateElement
         let properties: ElementProperties
+        /// The product it shows: the banner's own, or another of a catalogue grid's group.
+        let source: LayoutInput
         let left: Variable, top: Variable, width: Variable, height: Variable
         var text: String?
         var style: TextStyle?
@@ -57,7 +59,6 @@ struct TemplateLayout {
                                 + "such as \(size); add size_classes.\(sizeClass.rawValue)", at: Location(file: template.file))
         }
         let constants = try LayoutConstants(size: size, brand: input.brand, lets: template.lets + rules.lets)
-        let conditions = ConditionFacts(input: input)
 
         // Active elements, with this size class's overrides applied.
         var items: [Item] = []
@@ -65,18 +66,20 @@ struct TemplateLayout {
             var properties = element.properties
             if let override = rules.overrides[element.id] { properties = properties.overridden(by: override) }
             if properties.hidden == true { continue }
+            guard let source = input.forItem(properties.item) else { continue }
+            let conditions = ConditionFacts(input: source)
             guard try (properties.when ?? []).allSatisfy({ try conditions.holds($0, constants: constants) }) else { continue }
             var text: String?
             if element.kind == .text {
-                text = TextBindingResolver.text(for: properties.binding!, input: input)
+                text = TextBindingResolver.text(for: properties.binding!, input: source)
                 guard let value = text, !value.isEmpty else { continue }
             }
             if element.kind == .image {
-                let source = properties.image == .logo ? input.logoForLightBackground : input.imagePath
-                guard source != nil else { continue }
+                let picture = properties.image == .logo ? source.logoForLightBackground : source.imagePath
+                guard picture != nil else { continue }
             }
             let id = element.id
-            items.append(Item(element: element, properties: properties, left: Variable("\(id).left"),
+            items.append(Item(element: element, properties: properties, source: source, left: Variable("\(id).left"),
                               top: Variable("\(id).top"), width: Variable("\(id).width"),
                               height: Variable("\(id).height"), text: text))
         }
@@ -110,7 +113,7 @@ struct TemplateLayout {
                 add(Constraint(item.top + item.height - constants.height, .lessOrEqual))
             }
             if item.element.kind == .image, item.properties.keepAspect == true {
-                let ratio = item.properties.image == .logo ? input.logoAspectRatio : input.imageAspectRatio
+                let ratio = item.properties.image == .logo ? input.logoAspectRatio : item.source.imageAspectRatio
                 add(Constraint(item.width - ratio * item.height, .equal,
                                    origin: ConstraintOrigin(file: template.file, line: item.element.source.line,
                                                             element: item.element.id, source: "keep_aspect")))
@@ -164,7 +167,7 @@ struct TemplateLayout {
             let range = try constants.sizeRange(properties.size!, source: items[i].element.source, element: items[i].element.id)
             let style = TextStyle(font: input.brand.typography(pairing: input.variant.fontPairing).role(properties.font!),
                                   minimumSize: range.lowerBound, maximumSize: range.upperBound,
-                                  color: ColorResolver.color(properties.color ?? ColorSpec(role: "text"), input: input, forText: true),
+                                  color: ColorResolver.color(properties.color ?? ColorSpec(role: "text"), input: items[i].source, forText: true),
                                   alignment: properties.align ?? .leading, verticalAlignment: properties.verticalAlign ?? .top,
                                   maximumLines: properties.maxLines ?? 1, lineHeight: properties.lineHeight ?? 1.12,
                                   allowsEllipsis: properties.ellipsis ?? true, strikethrough: properties.strikethrough ?? false)
@@ -242,7 +245,7 @@ struct TemplateLayout {
                 if case .roundedRectangle = kind { kind = .roundedRectangle(radius: radius) }
                 guard frame.width >= 0.5, frame.height >= 0.5 else { continue }
                 elements.append(.shape(ShapeElement(id: id, frame: frame, kind: kind,
-                                                    fill: ColorResolver.fill(item.properties.fill!, input: input))))
+                                                    fill: ColorResolver.fill(item.properties.fill!, input: item.source))))
             case .image:
                 guard frame.width >= 1, frame.height >= 1 else {
                     throw BanneretError(.layoutCollapsed, "image '\(id)' is \(Int(frame.width))×\(Int(frame.height)) px \(where_); "
@@ -253,11 +256,12 @@ struct TemplateLayout {
                 let source = isLogo
                     ? ColorResolver.logo(input: input, on: ColorResolver.surface(under: frame, painted: elements,
                                                                                  canvas: ColorResolver.color(template.background, input: input)))
-                    : input.imagePath!
+                    : item.source.imagePath!
                 var fit: ImageElement.Fit = item.properties.fit == .cover ? .cover : .contain
-                if item.properties.fit == .auto, !isLogo, input.imageIsOpaque {
+                if item.properties.fit == .auto, !isLogo, item.source.imageIsOpaque {
                     let frameRatio = frame.width / frame.height
-                    let kept = min(input.imageAspectRatio / frameRatio, frameRatio / input.imageAspectRatio)
+                    let ratio = item.source.imageAspectRatio
+                    let kept = min(ratio / frameRatio, frameRatio / ratio)
                     fit = kept >= 0.67 ? .cover : .contain
                 }
                 elements.append(.image(ImageElement(id: id, frame: frame, source: source, fit: fit,

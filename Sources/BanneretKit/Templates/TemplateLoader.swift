@@ -37,10 +37,10 @@ public enum TemplateLoader {
         return files
     }
 
-    static let topKeys = ["name", "description", "background", "let", "elements", "constraints", "size_classes"]
+    static let topKeys = ["name", "description", "products", "background", "let", "elements", "constraints", "size_classes"]
     static let elementKeys = ["kind", "when", "underlay", "shape", "fill", "radius", "image", "fit", "focus",
                               "keep_aspect", "bind", "text", "font", "color", "size", "max_lines", "ellipsis", "align",
-                              "valign", "line_height", "strikethrough", "hug_width", "optional", "hidden"]
+                              "valign", "line_height", "strikethrough", "hug_width", "optional", "hidden", "item"]
 
     public static func parse(_ text: String, file: String) throws -> Template {
         guard text.utf8.count <= InputLimits.maximumYAMLBytes else {
@@ -59,6 +59,7 @@ public enum TemplateLoader {
         let reader = YAMLNodeReader(file: file)
         var name: String?
         var description = ""
+        var productCount = 1
         var background = ColorSpec(role: "background")
         var lets: [LetDefinition] = []
         var elements: [TemplateElement] = []
@@ -69,6 +70,7 @@ public enum TemplateLoader {
             switch key {
             case "name": name = try reader.string(value, what: "name")
             case "description": description = try reader.string(value, what: "description")
+            case "products": productCount = try reader.integer(value, what: "products", element: nil, range: 1 ... 4)
             case "background": background = try colorSpec(value, reader: reader, element: nil)
             case "let": lets = try letDefinitions(value, reader: reader)
             case "elements":
@@ -108,8 +110,18 @@ public enum TemplateLoader {
         }
         try checkCounts(elements: elements, elementsNode: elementsNode, lets: lets, constraints: constraints,
                         sizeClasses: sizeClasses, file: file, reader: reader)
-        let template = Template(name: name, description: description, file: file, background: background,
+        var template = Template(name: name, description: description, file: file, background: background,
                                 lets: lets, elements: elements, constraints: constraints, sizeClasses: sizeClasses)
+        template.productCount = productCount
+        // An element showing product 3 of a template that groups 2 would never appear.
+        for element in elements {
+            let items = [element.properties.item] + sizeClasses.values.map { $0.overrides[element.id]?.item }
+            if let item = items.compactMap({ $0 }).max(), item > productCount {
+                throw BanneretError(.templateInvalid, "element '\(element.id)' shows item \(item) but the template groups "
+                                    + "\(productCount) product\(productCount == 1 ? "" : "s"); set `products: \(item)` or lower the item",
+                                    at: element.source.location(element: element.id))
+            }
+        }
         try TemplateChecker.check(template)
         return template
     }
@@ -236,6 +248,7 @@ public enum TemplateLoader {
             case "strikethrough": p.strikethrough = try reader.bool(value, what: "strikethrough", element: id)
             case "hug_width": p.hugWidth = try reader.bool(value, what: "hug_width", element: id)
             case "optional": p.optional = try reader.bool(value, what: "optional", element: id)
+            case "item": p.item = try reader.integer(value, what: "item", element: id, range: 1 ... 4)
             default: break
             }
         }

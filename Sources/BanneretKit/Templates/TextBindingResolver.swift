@@ -22,6 +22,7 @@ enum TextBindingResolver {
             let allowed = input.brand.allowedCTAs(language: product.language)
             return allowed.indices.contains(input.variant.ctaIndex) ? allowed[input.variant.ctaIndex] : allowed.first
         case .brand: return product.brand
+        case .category: return product.category
         case .literal(let text): return text
         case .field(let name): return product.extra[name].flatMap { $0.isEmpty ? nil : $0 }
         }

@@ -22,8 +22,13 @@ struct YAMLNodeReader {
         var result: [(key: String, keyNode: Node, value: Node)] = []
         // A set, not a search of `result`: a mapping with 100,000 keys must not take 10^10 steps.
         var seen: Set<String> = []
+        var merged: [(key: String, keyNode: Node, value: Node)] = []
         for (keyNode, value) in mapping {
             guard let key = keyNode.string else { throw error(keyNode, "keys must be plain names", element: element) }
+            if key == "<<" {
+                merged += try mergeSources(value, allowed: allowed, what: what, element: element)
+                continue
+            }
             if let allowed, !allowed.contains(key) {
                 throw error(keyNode, "unknown key '\(key)' in \(what)" + DidYouMean.hint(for: key, in: allowed)
                             + "; known keys: " + allowed.joined(separator: ", "),
@@ -34,7 +39,30 @@ struct YAMLNodeReader {
             }
             result.append((key, keyNode, value))
         }
+        // Keys written out win over merged ones; among merged mappings the first wins, as YAML says.
+        for entry in merged where seen.insert(entry.key).inserted {
+            result.append(entry)
+        }
         return result
+    }
+
+    /// YAML's merge key, `<<: *card` or `<<: [*card, *small]`: the keys of
+    /// other mappings, usually anchored ones. A merged mapping may not merge
+    /// again, so aliases cannot multiply the work (a billion laughs).
+    private func mergeSources(_ value: Node, allowed: [String]?, what: String,
+                              element: String?) throws -> [(key: String, keyNode: Node, value: Node)] {
+        let sources: [Node] = if case .sequence(let list) = value { Array(list) } else { [value] }
+        var pairs: [(key: String, keyNode: Node, value: Node)] = []
+        for source in sources {
+            guard case .mapping(let mapping) = source else {
+                throw error(source, "'<<' merges mappings: write `<<: *anchor` with an anchored mapping", element: element)
+            }
+            if mapping.keys.contains(where: { $0.string == "<<" }) {
+                throw error(source, "a mapping merged with '<<' cannot merge others itself", element: element)
+            }
+            pairs += try self.mapping(source, allowed: allowed, what: what, element: element)
+        }
+        return pairs
     }
 
     func sequence(_ node: Node, what: String, element: String? = nil) throws -> [Node] {

@@ -27,10 +27,16 @@ struct ThumbnailsCommand: AsyncParsableCommand {
             let studio = try BannerStudio(brand: root.appendingPathComponent("Examples/brand.yaml"),
                                           templates: [URL(fileURLWithPath: templates ?? root.appendingPathComponent("Templates").path)])
             let feed = root.appendingPathComponent("Examples/feed.jsonl")
-            guard let chosen = try FeedReader.read(contentsOf: feed).products.first(where: { $0.id == product }) else {
+            let products = try FeedReader.read(contentsOf: feed).products
+            guard let chosen = products.first(where: { $0.id == product }) else {
                 throw ValidationError("no product '\(product)' in \(feed.path)")
             }
-            let picture = chosen.imageLink.map { root.appendingPathComponent("Examples").appendingPathComponent($0).path }
+            func picture(_ product: Product) -> String? {
+                product.imageLink.map { root.appendingPathComponent("Examples").appendingPathComponent($0).path }
+            }
+            // A catalogue grid shows the next products of the same language after the chosen one.
+            let neighbours = products.drop { $0.id != product }.dropFirst()
+                .filter { $0.language == chosen.language && $0.imageLink != nil }
             let folder = URL(fileURLWithPath: out)
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             for template in studio.engine.templates {
@@ -38,7 +44,9 @@ struct ThumbnailsCommand: AsyncParsableCommand {
                 for (sizes, scale) in [(SizeCatalog.iab, 0.5), (SizeCatalog.social, 0.2)] {
                     var banners: [PixelBuffer] = []
                     for size in sizes {
-                        banners.append(try await studio.render(chosen, size: size, template: template.name, imagePath: picture).pixels)
+                        let companions = neighbours.prefix(template.productCount - 1).map { (product: $0, imagePath: picture($0)) }
+                        banners.append(try await studio.render(chosen, size: size, template: template.name, imagePath: picture(chosen),
+                                                               companions: companions).pixels)
                     }
                     groups.append(ContactSheet.compose(banners, width: width, scale: scale))
                 }

@@ -34,9 +34,13 @@ public final class BannerStudio: Sendable {
     /// ``BanneretError`` for what a generation would reject (text that does
     /// not fit, tofu, a broken brand rule, a missing image).
     ///
-    /// - Parameter imagePath: an absolute path to the product picture (nil: no picture).
+    /// - Parameters:
+    ///   - imagePath: an absolute path to the product picture (nil: no picture).
+    ///   - companions: for a catalogue grid template (`products:` 2–4), the
+    ///     other products it shows after `product`, with their pictures.
     public func render(_ product: Product, size: BannerSize, template: String? = nil, variant: Variant = .standard,
-                       imagePath: String? = nil, format: OutputFormat = .defaultPNG) async throws -> RenderedBannerResult {
+                       imagePath: String? = nil, companions: [(product: Product, imagePath: String?)] = [],
+                       format: OutputFormat = .defaultPNG) async throws -> RenderedBannerResult {
         let chosen: Template
         if let template {
             guard let found = engine.templates.first(where: { $0.name == template }) else {
@@ -49,7 +53,8 @@ public final class BannerStudio: Sendable {
         }
         let engine = self.engine, scorer = self.scorer
         return try await pool.run { worker in
-            let (rendered, spec) = try worker.render(product: product, size: size, imagePath: imagePath, template: chosen, variant: variant)
+            let (rendered, spec) = try worker.render(product: product, size: size, imagePath: imagePath, template: chosen,
+                                                     variant: variant, companions: companions.map { ($0.product, $0.imagePath) })
             let assessment = try BannerAssessment.assess(rendered, spec: spec, product: product, variant: variant,
                                                          imagePath: imagePath, engine: engine, scorer: scorer,
                                                          location: Location(file: chosen.file))

@@ -13,26 +13,45 @@ public enum TemplateQualityRun {
                            standIns: [URL], jobs: Int) throws -> TemplateQualityReport {
         var report = TemplateQualityReport(templates: engine.templates.map(\.name))
         report.sizes = sizes
-        var work: [(product: Product, imagePath: String?)] = []
+        // What each banner shows: one product, or a catalogue grid's group (formed as generate forms them).
+        var subjects: [[(product: Product, imagePath: String?)]] = []
+        var groups: [[(product: Product, imagePath: String?)]] = []
+        let gridSizes = Set(engine.templates.map(\.productCount)).filter { $0 > 1 }.sorted()
+        var groupSizes: [Int] = []
         for feed in feeds {
             let read = try FeedReader.read(contentsOf: feed, defaultCurrency: defaultCurrency)
             report.feeds.append((feed.lastPathComponent, read.products.count))
             let resolver = ImageLinkResolver(feedDirectory: feed.deletingLastPathComponent())
+            var pictures: [String: String?] = [:]
             for (product, line) in zip(read.products, read.lines) {
-                work.append((product, picture(for: product, line: line, feed: feed, resolver: resolver,
-                                              engine: engine, standIns: standIns)))
+                let path = picture(for: product, line: line, feed: feed, resolver: resolver, engine: engine, standIns: standIns)
+                pictures[product.id] = path
+                subjects.append([(product, path)])
+            }
+            for size in gridSizes {
+                var grouper = CatalogueGrouper(size: size)
+                var formed = zip(read.products, read.lines).compactMap { grouper.add($0, line: $1) }
+                formed += grouper.remainders()
+                groups += formed.map { $0.map { (product: $0.product, imagePath: pictures[$0.product.id] ?? nil) } }
+                groupSizes += formed.map { _ in size }
             }
         }
-        let templates = engine.templates, items = work
-        let cases = work.count * templates.count * sizes.count
-        let outcomes = OutcomeSlots(count: cases)
-        parallelFor(count: cases, jobs: jobs, body: { worker, index in
-            let item = items[index / (templates.count * sizes.count)]
-            let template = templates[index / sizes.count % templates.count]
-            let size = sizes[index % sizes.count]
+        var cases: [(subject: [(product: Product, imagePath: String?)], template: Int, size: Int)] = []
+        for (templateIndex, template) in engine.templates.enumerated() {
+            let shown = template.productCount == 1 ? subjects
+                : zip(groups, groupSizes).filter { $0.1 == template.productCount }.map(\.0)
+            for subject in shown {
+                for sizeIndex in sizes.indices { cases.append((subject, templateIndex, sizeIndex)) }
+            }
+        }
+        let templates = engine.templates, work = cases
+        let outcomes = OutcomeSlots(count: cases.count)
+        parallelFor(count: cases.count, jobs: jobs, body: { worker, index in
+            let (subject, templateIndex, sizeIndex) = work[index]
+            let item = subject[0], template = templates[templateIndex], size = sizes[sizeIndex]
             do {
                 let (rendered, spec) = try worker.render(product: item.product, size: size, imagePath: item.imagePath,
-                                                         template: template)
+                                                         template: template, companions: subject.dropFirst().map { ($0.product, $0.imagePath) })
                 let assessment = try BannerAssessment.assess(rendered, spec: spec, product: item.product, variant: .standard,
                                                              imagePath: item.imagePath, engine: worker.engine, scorer: nil,
                                                              location: Location(file: template.file))
@@ -45,10 +64,9 @@ public enum TemplateQualityRun {
                 outcomes.set(index, .rejected(BanneretError(.renderFailed, "\(item.product.id): \(error)")))
             }
         }, makeWorker: { RenderWorker(engine: engine) })
-        for index in 0 ..< cases {
+        for index in cases.indices {
             guard let outcome = outcomes.value(index) else { continue }
-            report.add(outcome, template: templates[index / sizes.count % templates.count].name,
-                       size: sizes[index % sizes.count])
+            report.add(outcome, template: templates[cases[index].template].name, size: sizes[cases[index].size])
         }
         return report
     }

@@ -150,3 +150,75 @@ import Testing
         }
     }
 }
+
+/// Catalogue grids through the whole pipeline: grouped from the feed as it
+/// streams, named by all their products, identical whatever the sharding.
+@Suite struct CatalogueGridGenerationTests {
+    static let engine = try! Engine(fonts: Fixtures.fonts, brandURL: Fixtures.examples.appendingPathComponent("brand.yaml"),
+                                    templates: [Fixtures.repositoryRoot.appendingPathComponent("Templates/catalogue-grid.yaml")])
+
+    /// The Examples feed three times over (ids made unique): categories fill whole grids of three.
+    func feed() throws -> URL {
+        let lines = try String(contentsOf: ExampleProducts.feedURL, encoding: .utf8).split(separator: "\n")
+        var out: [String] = []
+        for copy in 0 ..< 3 {
+            for line in lines {
+                var object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as! [String: Any]
+                object["id"] = "\(object["id"]!)-\(copy)"
+                if let link = object["image_link"] as? String { object["image_link"] = Fixtures.examples.appendingPathComponent(link).path }
+                out.append(String(decoding: try JSONSerialization.data(withJSONObject: object), as: UTF8.self))
+            }
+        }
+        let url = Fixtures.temporaryDirectory("grid-feed").appendingPathComponent("feed.jsonl")
+        try out.joined(separator: "\n").write(to: url, atomically: true, encoding: .utf8)
+        return url
+    }
+
+    func options(_ feed: URL, out: URL, shard: Shard? = nil) -> GenerationOptions {
+        var options = GenerationOptions(feedURL: feed, sizes: [BannerSize(width: 300, height: 250)], format: .defaultJPEG,
+                                        outputDirectory: out, jobs: 2)
+        options.allowedDirectories = [Fixtures.examples]
+        options.shard = shard
+        options.chunkSize = 5
+        return options
+    }
+
+    @Test func gridsNameEveryProductAndShardsMakeTheSameFiles() throws {
+        let feed = try feed()
+        let whole = Fixtures.temporaryDirectory("grid-whole")
+        let report = try Generator(engine: Self.engine).run(options(feed, out: whole))
+        #expect(report.errors.isEmpty, "\(report.errors)")
+        // Per language, currency and category: 3 copies of each product; pairs (Electronics, Home) make 2 grids of 3,
+        // singles make one grid of 3; 14 products × 3 copies = 42 products in 14 grids.
+        #expect(report.entries.count == 14, "\(report.entries.map { $0.products ?? [] })")
+        for entry in report.entries {
+            let products = try #require(entry.products)
+            #expect(products.first == entry.productID && (2 ... 3).contains(products.count))
+        }
+        let electronics = report.entries.map { $0.products! }.filter { $0.contains { $0.hasPrefix("HB-1002") } }
+        #expect(electronics == [["HB-1002-0", "HB-1006-0", "HB-1002-1"], ["HB-1006-1", "HB-1002-2", "HB-1006-2"]])
+
+        let sharded = Fixtures.temporaryDirectory("grid-sharded")
+        for index in 0 ..< 4 {
+            _ = try Generator(engine: Self.engine).run(options(feed, out: sharded, shard: try Shard(index: index, count: 4)))
+        }
+        let names = { (folder: URL) in try Set(FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".jpg") }) }
+        #expect(try names(sharded) == names(whole) && names(whole).count == 14)
+        // A changed second product is a new banner: every product is part of the address.
+        var text = try String(contentsOf: feed, encoding: .utf8)
+        text = text.replacingOccurrences(of: "Instant Camera", with: "Instant Camera II")
+        try text.write(to: feed, atomically: true, encoding: .utf8)
+        let again = try Generator(engine: Self.engine).run(options(feed, out: whole))
+        #expect(again.bannersReused == 12 && again.bannersWritten == 2, "the two grids holding the camera are new")
+    }
+
+    @Test func aGridTemplateRefusesASingleProduct() throws {
+        let worker = RenderWorker(engine: Self.engine)
+        let (product, path) = ExampleProducts.named("HB-1001")
+        let error = try #require(throws: BanneretError.self) {
+            _ = try worker.render(product: product, size: BannerSize(width: 300, height: 250), imagePath: path,
+                                  template: Self.engine.templates[0])
+        }
+        #expect(error.code == .templateInvalid && error.message.contains("2 to 3 products"))
+    }
+}

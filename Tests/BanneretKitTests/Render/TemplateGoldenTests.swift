@@ -9,6 +9,8 @@ import Testing
 @Suite struct TemplateGoldenTests {
     static let sizes = ["300x250", "728x90", "300x600"]
     static let products = [("latin", "HB-1001"), ("korean", "HB-2002")]
+    /// What a catalogue grid shows after each: products of the same language.
+    static let companions = ["HB-1001": ["HB-1003", "HB-1005", "HB-1006"], "HB-2002": ["HB-2001", "HB-2003", "HB-2004"]]
     static let templates: [String] = Fixtures.libraryEngine.templates.map(\.name)
 
     @Test(arguments: templates)
@@ -18,8 +20,10 @@ import Testing
         for (script, id) in Self.products {
             let (product, imagePath) = ExampleProducts.named(id)
             for size in Self.sizes {
+                let companions = Self.companions[id]!.prefix(template.productCount - 1).map { ExampleProducts.named($0) }
                 let (rendered, spec) = try worker.render(product: product, size: try BannerSize(parsing: size),
-                                                         imagePath: imagePath, template: template)
+                                                         imagePath: imagePath, template: template,
+                                                         companions: companions.map { ($0.0, $0.1) })
                 // Every text box stays inside the canvas, whatever the goldens say.
                 let canvas = Rect(x: 0, y: 0, width: Double(spec.size.width), height: Double(spec.size.height))
                 for case .text(let text) in spec.elements {

@@ -109,3 +109,50 @@ import Testing
                     code: .templateSyntax, line: 11, containing: "did you mean 'min'")
     }
 }
+
+@Suite struct TemplateGridAndMergeKeyTests {
+    static let grid = """
+    name: g
+    products: 2
+    elements:
+      a1: &name
+        kind: text
+        bind: title
+        font: display
+        size: [10, 20]
+      a2: { <<: *name, item: 2, size: [12, 24] }
+    size_classes:
+      rectangle:
+        constraints:
+          - a1.left == canvas.left
+          - a2.left == a1.right
+    """
+
+    @Test func mergeKeysCopyAnAnchoredMappingAndWrittenKeysWin() throws {
+        let template = try TemplateLoader.parse(Self.grid, file: "g.yaml")
+        #expect(template.productCount == 2)
+        let second = try #require(template.elements.first { $0.id == "a2" })
+        #expect(second.kind == .text && second.properties.binding == .title && second.properties.item == 2)
+        #expect(second.properties != template.elements[0].properties, "size and item differ from the merged mapping")
+    }
+
+    @Test func anItemPastTheGroupAndNestedMergesAreRefused() {
+        let tooFar = Self.grid.replacingOccurrences(of: "products: 2", with: "products: 1")
+        do {
+            _ = try TemplateLoader.parse(tooFar, file: "g.yaml")
+            Issue.record("item 2 of a one-product template must be refused")
+        } catch let error as BanneretError {
+            #expect(error.code == .templateInvalid && error.location?.element == "a2" && error.location?.line == 9, "\(error)")
+        } catch {
+            Issue.record("\(error)")
+        }
+        let nested = """
+        name: n
+        elements:
+          a: &a { kind: text, bind: title, font: display, size: [10, 20] }
+          b: &b { <<: *a }
+          c: { <<: *b }
+        """
+        #expect(throws: BanneretError.self) { _ = try TemplateLoader.parse(nested, file: "n.yaml") }
+    }
+}

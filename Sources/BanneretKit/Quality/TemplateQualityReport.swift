@@ -126,6 +126,7 @@ public struct TemplateQualityReport: Sendable {
         picture cannot be loaded here, such as remote links, get a stand-in picture from
         `Examples/images`, so their layouts are still measured with the real copy):
         \(feeds.map { "`\($0.name)` (\($0.products) products)" }.joined(separator: ", ")).
+        Catalogue grids are measured over the groups `generate` forms from the same feeds.
 
         Sizes: \(sizes.map(\.description).joined(separator: ", ")).
 

@@ -20,7 +20,13 @@ enum DominantScript: Hashable {
     /// The script of most letters of `text`; ties and letterless text go to Latin.
     init(of text: String) {
         var hangul = 0, arabic = 0, other = 0
-        for scalar in text.unicodeScalars where scalar.properties.isAlphabetic {
+        for scalar in text.unicodeScalars {
+            // ASCII needs no Unicode property lookup: its letters are Latin.
+            if scalar.isASCII {
+                if (scalar.value | 0x20) >= 0x61 && (scalar.value | 0x20) <= 0x7A { other += 1 }
+                continue
+            }
+            guard scalar.properties.isAlphabetic else { continue }
             switch scalar.value {
             case 0x1100 ... 0x11FF, 0x3130 ... 0x318F, 0xA960 ... 0xA97F, 0xAC00 ... 0xD7AF, 0xD7B0 ... 0xD7FF:
                 hangul += 1

@@ -28,8 +28,11 @@ final class BannerRenderer {
                                                           Int32(pixels.height), Int32(pixels.stride))
         let cairo = cairo_create(surface)!
         defer {
-            cairo_destroy(cairo)
-            cairo_surface_destroy(surface)
+            // The context may hold the last reference to a scaled font: releasing it is font code.
+            CairoFontLock.withLock {
+                cairo_destroy(cairo)
+                cairo_surface_destroy(surface)
+            }
         }
         let texts = try draw(spec, on: cairo)
         cairo_surface_flush(surface)
@@ -65,14 +68,21 @@ final class BannerRenderer {
             _ = try draw(spec, on: cairo)
             try Self.check(cairo)
         } catch {
-            cairo_destroy(cairo)
-            cairo_surface_destroy(surface)
+            CairoFontLock.withLock {
+                cairo_destroy(cairo)
+                cairo_surface_destroy(surface)
+            }
             throw error
         }
-        cairo_destroy(cairo)
-        cairo_surface_finish(surface)   // writes the trailer through `write`
-        let status = cairo_surface_status(surface)
-        cairo_surface_destroy(surface)
+        // Finishing subsets the fonts the page used (and writes the trailer
+        // through `write`): cairo font code, so under the lock.
+        let status = CairoFontLock.withLock {
+            cairo_destroy(cairo)
+            cairo_surface_finish(surface)
+            let status = cairo_surface_status(surface)
+            cairo_surface_destroy(surface)
+            return status
+        }
         guard status == CAIRO_STATUS_SUCCESS else {
             throw BanneretError(.encodeFailed, "cairo \(format.name): \(String(cString: cairo_status_to_string(status)))")
         }

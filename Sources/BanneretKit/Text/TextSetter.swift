@@ -16,6 +16,8 @@ final class TextSetter {
     private let fonts: FontSet
 
     init(fonts: FontSet) {
+        CairoFontLock.lock()
+        defer { CairoFontLock.unlock() }
         self.fonts = fonts
         fontMap = pango_cairo_font_map_new_for_font_type(CAIRO_FONT_TYPE_FT)
         pango_fc_font_map_set_config(OpaquePointer(fontMap), fonts.config)
@@ -32,6 +34,8 @@ final class TextSetter {
     }
 
     deinit {
+        CairoFontLock.lock()
+        defer { CairoFontLock.unlock() }
         g_object_unref(UnsafeMutableRawPointer(layout))
         g_object_unref(UnsafeMutableRawPointer(context))
         g_object_unref(UnsafeMutableRawPointer(fontMap))
@@ -45,6 +49,12 @@ final class TextSetter {
     /// in at most `maximumLines` lines; below the minimum, ellipsizes if the
     /// style allows, else reports an overflow.
     func fit(_ text: String, style: TextStyle, in box: (width: Double, height: Double)) -> FittedText {
+        // One lock for the whole fit: handing the lock over between its dozen
+        // measurements cost more than it gained.
+        CairoFontLock.withLock { fitUnlocked(text, style: style, in: box) }
+    }
+
+    private func fitUnlocked(_ text: String, style: TextStyle, in box: (width: Double, height: Double)) -> FittedText {
         let fitted = fitSize(text, style: style, in: box)
         guard fitted.lineCount >= 2, !fitted.truncated, !fitted.overflows else { return fitted }
         return avoidingLoneLastWord(text, style: style, fitted: fitted, box: box)
@@ -57,7 +67,7 @@ final class TextSetter {
         let displayed = style.font.uppercase ? text.uppercased() : text
         /// A last line of one word, or any line of one very short word (an emoji, "3", "빛").
         func lastLineIsLoneWord(_ width: Double) -> Bool {
-            let lines = self.lines(of: displayed, style: style, size: fitted.fontSize, width: width)
+            let lines = self.linesUnlocked(of: displayed, style: style, size: fitted.fontSize, width: width)
                 .map { $0.trimmingCharacters(in: .whitespaces) }
             guard let last = lines.last, lines.count >= 2 else { return false }
             if !last.contains(" ") && last.count <= 12 { return true }
@@ -66,8 +76,7 @@ final class TextSetter {
         guard lastLineIsLoneWord(box.width) else { return fitted }
         for factor in stride(from: 0.95, through: 0.6, by: -0.05) {
             let width = box.width * factor
-            configure(displayed, style: style, size: fitted.fontSize, width: width, ellipsize: nil)
-            var m = measurement(size: fitted.fontSize, truncated: false)
+            var m = measure(displayed, style: style, size: fitted.fontSize, width: width)
             guard m.lineCount == fitted.lineCount, m.height <= box.height + 0.01 else { break }
             if !lastLineIsLoneWord(width) {
                 m.wrapWidth = width
@@ -80,8 +89,7 @@ final class TextSetter {
     private func fitSize(_ text: String, style: TextStyle, in box: (width: Double, height: Double)) -> FittedText {
         let displayed = style.font.uppercase ? text.uppercased() : text
         func measure(_ size: Double) -> FittedText {
-            configure(displayed, style: style, size: size, width: box.width, ellipsize: nil)
-            return measurement(size: size, truncated: false)
+            self.measure(displayed, style: style, size: size, width: box.width)
         }
         func fits(_ m: FittedText) -> Bool {
             m.lineCount <= style.maximumLines && m.width <= box.width + 0.01 && m.height <= box.height + 0.01
@@ -124,16 +132,14 @@ final class TextSetter {
     private func ellipsized(_ text: String, style: TextStyle, box: (width: Double, height: Double),
                             fits: (FittedText) -> Bool) -> FittedText {
         guard style.allowsEllipsis else {
-            configure(text, style: style, size: style.minimumSize, width: box.width, ellipsize: nil)
-            var m = measurement(size: style.minimumSize, truncated: false)
+            var m = measure(text, style: style, size: style.minimumSize, width: box.width)
             m.overflows = true
             return m
         }
         var m = FittedText(fontSize: style.minimumSize, lineCount: 0, width: 0, height: 0, truncated: true,
                            unknownGlyphs: 0, overflows: true)
         for lines in stride(from: max(1, style.maximumLines), through: 1, by: -1) {
-            configure(text, style: style, size: style.minimumSize, width: box.width, ellipsize: lines)
-            m = measurement(size: style.minimumSize, truncated: pango_layout_is_ellipsized(pangoLayout) != 0)
+            m = measure(text, style: style, size: style.minimumSize, width: box.width, ellipsize: lines)
             if fits(m) { return m }
         }
         m.overflows = true
@@ -141,6 +147,12 @@ final class TextSetter {
     }
 
     private func quantize(_ size: Double) -> Double { (size * 4).rounded(.down) / 4 }
+
+    /// Lays `text` out and measures it (the caller holds ``CairoFontLock``).
+    private func measure(_ text: String, style: TextStyle, size: Double, width: Double, ellipsize: Int? = nil) -> FittedText {
+        configure(text, style: style, size: size, width: width, ellipsize: ellipsize)
+        return measurement(size: size, truncated: ellipsize != nil && pango_layout_is_ellipsized(pangoLayout) != 0)
+    }
 
     private func measurement(size: Double, truncated: Bool) -> FittedText {
         var logical = PangoRectangle()
@@ -157,6 +169,10 @@ final class TextSetter {
 
     /// The lines `text` breaks into at `size` in a box `width` wide, as laid out.
     func lines(of text: String, style: TextStyle, size: Double, width: Double) -> [String] {
+        CairoFontLock.withLock { linesUnlocked(of: text, style: style, size: size, width: width) }
+    }
+
+    private func linesUnlocked(of text: String, style: TextStyle, size: Double, width: Double) -> [String] {
         configure(text, style: style, size: size, width: width, ellipsize: nil)
         let utf8 = Array(text.utf8)
         return (0 ..< pango_layout_get_line_count(pangoLayout)).compactMap { index in
@@ -170,6 +186,8 @@ final class TextSetter {
 
     /// Draws text fitted by ``fit(_:style:in:)`` inside `frame`.
     func draw(_ text: String, style: TextStyle, fitted: FittedText, frame: Rect, on cairo: OpaquePointer) {
+        CairoFontLock.lock()
+        defer { CairoFontLock.unlock() }
         let displayed = style.font.uppercase ? text.uppercased() : text
         let wrapWidth = min(fitted.wrapWidth ?? frame.width, frame.width)
         configure(displayed, style: style, size: fitted.fontSize, width: wrapWidth,

@@ -587,6 +587,14 @@ def notes(results, prof, bench, jpeg, repeats):
                    "the fitter again before drawing (at the size the layout pinned, so one Pango measurement per "
                    "text, two or more for wrapped ones); `render: text`, %.0f %% of the samples, is that second "
                    "fit plus the drawing." % render_text)
+    out.append("* **Banneret's text work runs one thread at a time.** Cairo 1.16 (Debian 12) keeps one glyph cache "
+               "for the whole process and, once it is full, evicts by taking two locks in the reverse order of a "
+               "glyph lookup; two threads fitting text deadlocked. Banneret therefore holds one process-wide lock "
+               "per text fit and per text draw (`Sources/BanneretKit/Text/CairoFontLock.swift`), which costs about "
+               "14 % of its 2-job rate; pictures, features and encoding stay parallel. The pycairo and Pillow peers "
+               "run two processes, which share nothing, so they never pay it. Newer cairo releases skip fonts in use "
+               "when they evict (a try-lock); once Banneret runs on one (Debian 13 ships cairo 1.18), the lock "
+               "should be re-examined.")
     if "chromium" in by:
         c = by["chromium"]
         machine_cores = statistics.median(r["machine_cores"] for r in c["runs"])

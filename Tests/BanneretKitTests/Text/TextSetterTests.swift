@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import BanneretKit
 
@@ -123,5 +124,28 @@ import Testing
             #expect(lines.last!.trimmingCharacters(in: .whitespaces).contains(" "), "width \(width): \(lines)")
         }
         #expect(exercised > 0, "no width produced a lone last word; the test proves nothing")
+    }
+}
+
+@Suite struct CairoFontLockTests {
+    /// Cairo 1.16 deadlocks two threads working on fonts at once (see
+    /// CairoFontLock): a fit on one thread must wait while another holds the lock.
+    @Test func fittingWaitsForTheProcessWideFontLock() {
+        let style = TextStyle(font: FontRole(family: "Inter", weight: 700), minimumSize: 10, maximumSize: 30, color: .black)
+        let ready = DispatchSemaphore(value: 0), go = DispatchSemaphore(value: 0), finished = DispatchSemaphore(value: 0)
+        Thread.detachNewThread {
+            // Each render thread has its own setter; the lock is the process's.
+            let setter = TextSetter(fonts: Fixtures.fonts)
+            ready.signal()
+            go.wait()
+            _ = setter.fit("Trailrunner 2 Running Shoes", style: style, in: (200, 100))
+            finished.signal()
+        }
+        ready.wait()
+        CairoFontLock.lock()
+        go.signal()
+        #expect(finished.wait(timeout: .now() + 0.3) == .timedOut, "the fit ran while another thread held the lock")
+        CairoFontLock.unlock()
+        #expect(finished.wait(timeout: .now() + 10) == .success, "the fit never finished after the lock was released")
     }
 }

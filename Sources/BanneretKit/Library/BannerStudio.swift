@@ -54,7 +54,7 @@ public final class BannerStudio: Sendable {
         let engine = self.engine, scorer = self.scorer
         return try await pool.run { worker in
             let (rendered, spec) = try worker.render(product: product, size: size, imagePath: imagePath, template: chosen,
-                                                     variant: variant, companions: companions.map { ($0.product, $0.imagePath) })
+                                                     variant: variant, companions: companions)
             let assessment = try BannerAssessment.assess(rendered, spec: spec, product: product, variant: variant,
                                                          imagePath: imagePath, engine: engine, scorer: scorer,
                                                          location: Location(file: chosen.file))

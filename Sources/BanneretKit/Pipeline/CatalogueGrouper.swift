@@ -1,9 +1,10 @@
 /// Forms a catalogue grid's groups as the feed streams past: products that
 /// share a language, a currency and a category (the first level of
 /// `product_type`, "Bags" of "Bags > Backpacks") and have a picture, in feed
-/// order, `size` at a time, and at the end the 2 or more left in a category. Every shard reads the whole feed, so every shard
-/// forms the same groups; the shard owning a group's first product renders it.
-/// Memory stays bounded by the number of categories times `size`.
+/// order, `size` at a time, and at the end the 2 or more left in a category.
+/// Every shard reads the whole feed, so every shard forms the same groups;
+/// the shard owning a group's first product renders it. Memory stays
+/// bounded by the number of categories times `size`.
 struct CatalogueGrouper {
     let size: Int
     private var pending: [String: [(product: Product, line: Int)]] = [:]

@@ -45,6 +45,10 @@ public struct GenerationOptions: Sendable {
     public var force = false
     /// Render only this shard's products and name outputs after it.
     public var shard: Shard?
+
+    /// Whether this run renders `productID` (every product without a shard);
+    /// a catalogue grid belongs to the owner of its first product.
+    func owns(productID: String) -> Bool { shard?.owns(productID: productID) ?? true }
     /// Set it to stop: banners in flight finish, finished groups are kept for the next run.
     public var cancellation: CancellationFlag?
     /// Called after each chunk of products, on the calling thread.

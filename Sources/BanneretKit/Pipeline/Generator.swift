@@ -80,14 +80,8 @@ public struct Generator: Sendable {
                     var owned: [(Product, Int)] = []
                     var grids: [CatalogueGroup] = []
                     for (product, line) in zip(batch.products, batch.lines) {
-                        // Every product joins the groups, owned or not, so that every shard forms the same ones.
-                        for index in groupers.indices {
-                            if let group = groupers[index].add(product, line: line),
-                               options.shard?.owns(productID: group[0].product.id) ?? true {
-                                grids.append(CatalogueGroup(members: group, templateSize: groupers[index].size))
-                            }
-                        }
-                        if options.shard?.owns(productID: product.id) ?? true { owned.append((product, line)) }
+                        grids += Self.ownedGroups(completedBy: product, line: line, in: &groupers, options: options)
+                        if options.owns(productID: product.id) { owned.append((product, line)) }
                     }
                     state.productsRead += owned.count
                     let size = max(1, options.chunkSize)
@@ -104,10 +98,8 @@ public struct Generator: Sendable {
             }
             if let failure { throw failure }
             if options.cancellation?.isCancelled != true {
-                var grids: [CatalogueGroup] = []
+                let grids = Self.ownedRemainders(of: groupers, options: options)
                 for grouper in groupers {
-                    grids += grouper.remainders().filter { options.shard?.owns(productID: $0[0].product.id) ?? true }
-                        .map { CatalogueGroup(members: $0, templateSize: grouper.size) }
                     let loners = grouper.loners
                     if !loners.isEmpty {
                         let named = loners.prefix(3).joined(separator: "; ") + (loners.count > 3 ? "; …" : "")
@@ -217,6 +209,25 @@ public struct Generator: Sendable {
         Set(engine.templates.map(\.productCount)).filter { $0 > 1 }.sorted().map { CatalogueGrouper(size: $0) }
     }
 
+    /// Adds one feed product to every grouper and returns the groups it
+    /// completes that this run owns. Every product joins, owned or not, so
+    /// that every shard forms the same groups.
+    private static func ownedGroups(completedBy product: Product, line: Int, in groupers: inout [CatalogueGrouper],
+                                    options: GenerationOptions) -> [CatalogueGroup] {
+        groupers.indices.compactMap { index in
+            guard let group = groupers[index].add(product, line: line), options.owns(productID: group[0].product.id) else { return nil }
+            return CatalogueGroup(members: group, templateSize: groupers[index].size)
+        }
+    }
+
+    /// At the end of the feed, the smaller groups left in each category that this run owns.
+    private static func ownedRemainders(of groupers: [CatalogueGrouper], options: GenerationOptions) -> [CatalogueGroup] {
+        groupers.flatMap { grouper in
+            grouper.remainders().filter { options.owns(productID: $0[0].product.id) }
+                .map { CatalogueGroup(members: $0, templateSize: grouper.size) }
+        }
+    }
+
     /// Products (and catalogue groups) × templates × sizes owned by this shard, for the progress display.
     private func countGroups(_ options: GenerationOptions) throws -> Int {
         var products = 0
@@ -224,16 +235,14 @@ public struct Generator: Sendable {
         var groupers = catalogueGroupers()
         try FeedReader.stream(contentsOf: options.feedURL, options: options.feedReaderOptions) { batch in
             for product in batch.products {
-                if options.shard?.owns(productID: product.id) ?? true { products += 1 }
-                for index in groupers.indices {
-                    if let group = groupers[index].add(product, line: 0), options.shard?.owns(productID: group[0].product.id) ?? true {
-                        grids[groupers[index].size, default: 0] += 1
-                    }
+                if options.owns(productID: product.id) { products += 1 }
+                for group in Self.ownedGroups(completedBy: product, line: 0, in: &groupers, options: options) {
+                    grids[group.templateSize, default: 0] += 1
                 }
             }
         }
-        for grouper in groupers {
-            grids[grouper.size, default: 0] += grouper.remainders().filter { options.shard?.owns(productID: $0[0].product.id) ?? true }.count
+        for group in Self.ownedRemainders(of: groupers, options: options) {
+            grids[group.templateSize, default: 0] += 1
         }
         return engine.templates.reduce(0) { total, template in
             total + (template.productCount == 1 ? products : grids[template.productCount] ?? 0) * options.sizes.count
@@ -416,8 +425,7 @@ public struct Generator: Sendable {
             let companions = try item.companions.map { (product: $0.product, imagePath: try $0.imagePath.get()) }
             let started = DispatchTime.now()
             let (rendered, spec) = try worker.render(product: item.product, size: item.size, imagePath: imagePath,
-                                                     template: item.template, variant: item.variant,
-                                                     companions: companions.map { ($0.product, $0.imagePath) })
+                                                     template: item.template, variant: item.variant, companions: companions)
             if options.variants > 1 { look(PerceptualHash.hash(rendered.pixels)) }
             let assessment = try BannerAssessment.assess(
                 rendered, spec: spec, product: item.product, variant: item.variant, imagePath: imagePath, engine: engine,

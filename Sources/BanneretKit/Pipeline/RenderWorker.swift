@@ -24,7 +24,7 @@ final class RenderWorker {
     /// - Parameter companions: a catalogue grid's other products with their pictures,
     ///   1 up to `template.productCount - 1` of them.
     func render(product: Product, size: BannerSize, imagePath: String?, template: Template,
-                variant: Variant = .standard, companions: [(Product, String?)] = []) throws -> (RenderedBanner, BannerSpec) {
+                variant: Variant = .standard, companions: [(product: Product, imagePath: String?)] = []) throws -> (RenderedBanner, BannerSpec) {
         try size.checkRenderable()
         // A grid shows 2 up to its template's count; a one-product template shows one.
         let shown = companions.count + 1
@@ -37,8 +37,8 @@ final class RenderWorker {
         if renders % Self.rendersBetweenTrims == 0 { _ = bnr_malloc_trim() }
         var input = try layoutInput(product: product, size: size, imagePath: imagePath)
         input.variant = variant
-        input.companions = try companions.map { companion, picture in
-            var other = try layoutInput(product: companion, size: size, imagePath: picture)
+        input.companions = try companions.map { companion in
+            var other = try layoutInput(product: companion.product, size: size, imagePath: companion.imagePath)
             other.variant = variant
             return other
         }

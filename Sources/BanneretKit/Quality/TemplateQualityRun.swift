@@ -15,9 +15,8 @@ public enum TemplateQualityRun {
         report.sizes = sizes
         // What each banner shows: one product, or a catalogue grid's group (formed as generate forms them).
         var subjects: [[(product: Product, imagePath: String?)]] = []
-        var groups: [[(product: Product, imagePath: String?)]] = []
+        var groups: [(templateSize: Int, members: [(product: Product, imagePath: String?)])] = []
         let gridSizes = Set(engine.templates.map(\.productCount)).filter { $0 > 1 }.sorted()
-        var groupSizes: [Int] = []
         for feed in feeds {
             let read = try FeedReader.read(contentsOf: feed, defaultCurrency: defaultCurrency)
             report.feeds.append((feed.lastPathComponent, read.products.count))
@@ -32,14 +31,15 @@ public enum TemplateQualityRun {
                 var grouper = CatalogueGrouper(size: size)
                 var formed = zip(read.products, read.lines).compactMap { grouper.add($0, line: $1) }
                 formed += grouper.remainders()
-                groups += formed.map { $0.map { (product: $0.product, imagePath: pictures[$0.product.id] ?? nil) } }
-                groupSizes += formed.map { _ in size }
+                groups += formed.map { group in
+                    (size, group.map { (product: $0.product, imagePath: pictures[$0.product.id] ?? nil) })
+                }
             }
         }
         var cases: [(subject: [(product: Product, imagePath: String?)], template: Int, size: Int)] = []
         for (templateIndex, template) in engine.templates.enumerated() {
             let shown = template.productCount == 1 ? subjects
-                : zip(groups, groupSizes).filter { $0.1 == template.productCount }.map(\.0)
+                : groups.filter { $0.templateSize == template.productCount }.map(\.members)
             for subject in shown {
                 for sizeIndex in sizes.indices { cases.append((subject, templateIndex, sizeIndex)) }
             }
@@ -51,7 +51,7 @@ public enum TemplateQualityRun {
             let item = subject[0], template = templates[templateIndex], size = sizes[sizeIndex]
             do {
                 let (rendered, spec) = try worker.render(product: item.product, size: size, imagePath: item.imagePath,
-                                                         template: template, companions: subject.dropFirst().map { ($0.product, $0.imagePath) })
+                                                         template: template, companions: Array(subject.dropFirst()))
                 let assessment = try BannerAssessment.assess(rendered, spec: spec, product: item.product, variant: .standard,
                                                              imagePath: item.imagePath, engine: worker.engine, scorer: nil,
                                                              location: Location(file: template.file))

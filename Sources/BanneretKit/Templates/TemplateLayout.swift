@@ -59,6 +59,8 @@ struct TemplateLayout {
                                 + "such as \(size); add size_classes.\(sizeClass.rawValue)", at: Location(file: template.file))
         }
         let constants = try LayoutConstants(size: size, brand: input.brand, lets: template.lets + rules.lets)
+        // The facts `when:` tests, per product of the group: item 1 first.
+        let conditions = ([input] + input.companions).map(ConditionFacts.init(input:))
 
         // Active elements, with this size class's overrides applied.
         var items: [Item] = []
@@ -67,8 +69,8 @@ struct TemplateLayout {
             if let override = rules.overrides[element.id] { properties = properties.overridden(by: override) }
             if properties.hidden == true { continue }
             guard let source = input.forItem(properties.item) else { continue }
-            let conditions = ConditionFacts(input: source)
-            guard try (properties.when ?? []).allSatisfy({ try conditions.holds($0, constants: constants) }) else { continue }
+            let facts = conditions[(properties.item ?? 1) - 1]
+            guard try (properties.when ?? []).allSatisfy({ try facts.holds($0, constants: constants) }) else { continue }
             var text: String?
             if element.kind == .text {
                 text = TextBindingResolver.text(for: properties.binding!, input: source)

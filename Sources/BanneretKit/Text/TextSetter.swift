@@ -228,7 +228,6 @@ final class TextSetter {
     private var currentLeading = 0.0
     /// Metrics height and ascent plus descent per pixel of size, per font and script.
     private var fontHeights: [FontHeightKey: (height: Double, natural: Double)] = [:]
-    private var lastFontHeight: (key: FontHeightKey, value: (height: Double, natural: Double))?
 
     private struct FontHeightKey: Hashable {
         var family: String
@@ -238,32 +237,25 @@ final class TextSetter {
 
     /// The height of the font that sets `script` in `style`'s family at
     /// `size`, in Pango units. Measured once per font at a large size and
-    /// scaled: with hinting off, metrics are linear in size to well under
-    /// a Pango unit, and loading a font per fitted size cost 5 % of the
-    /// throughput.
+    /// scaled: with hinting off, metrics are linear in size to well under a
+    /// Pango unit, so no font need be loaded for each size the fitter tries.
     private func fontHeight(_ style: TextStyle, script: DominantScript, size: Double) -> (height: Int32, natural: Int32) {
         let key = FontHeightKey(family: style.font.family, weight: style.font.weight, script: script)
         let perPixel: (height: Double, natural: Double)
-        if let last = lastFontHeight, last.key == key {
-            perPixel = last.value
-        } else if let known = fontHeights[key] {
+        if let known = fontHeights[key] {
             perPixel = known
         } else {
             perPixel = measureFontHeight(style, script: script)
             fontHeights[key] = perPixel
         }
-        lastFontHeight = (key, perPixel)
         let scale = size * Double(PANGO_SCALE)
         return (Int32((perPixel.height * scale).rounded()), Int32((perPixel.natural * scale).rounded()))
     }
 
     private func measureFontHeight(_ style: TextStyle, script: DominantScript) -> (height: Double, natural: Double) {
         let reference = 1000.0
-        let description = pango_font_description_new()
+        let description = fontDescription(style, size: reference)
         defer { pango_font_description_free(description) }
-        pango_font_description_set_family(description, style.font.family)
-        pango_font_description_set_weight(description, PangoWeight(UInt32(clamping: style.font.weight)))
-        pango_font_description_set_absolute_size(description, reference * Double(PANGO_SCALE))
         var result = (height: 1.2, natural: 1.2)
         if let fontset = pango_context_load_fontset(context, description, nil) {
             if let font = pango_fontset_get_font(fontset, script.representative.unicodeScalars.first!.value) {
@@ -280,6 +272,15 @@ final class TextSetter {
         return result
     }
 
+    /// The style's family and weight at `size` pixels; the caller frees it.
+    private func fontDescription(_ style: TextStyle, size: Double) -> OpaquePointer {
+        let description = pango_font_description_new()!
+        pango_font_description_set_family(description, style.font.family)
+        pango_font_description_set_weight(description, PangoWeight(UInt32(clamping: style.font.weight)))
+        pango_font_description_set_absolute_size(description, size * Double(PANGO_SCALE))
+        return description
+    }
+
     /// - Parameter ellipsize: cut after this many lines with "…", or nil to wrap freely.
     private func configure(_ text: String, style: TextStyle, size: Double, width: Double, ellipsize: Int?) {
         if text != currentText {
@@ -289,10 +290,7 @@ final class TextSetter {
             currentScript = DominantScript(of: text)
             currentUnbreakable = KeepAll.protectedByteRanges(in: text) + SeparatorGlue.protectedByteRanges(in: text)
         }
-        let description = pango_font_description_new()
-        pango_font_description_set_family(description, style.font.family)
-        pango_font_description_set_weight(description, PangoWeight(UInt32(clamping: style.font.weight)))
-        pango_font_description_set_absolute_size(description, size * Double(PANGO_SCALE))
+        let description = fontDescription(style, size: size)
         pango_layout_set_font_description(pangoLayout, description)
         pango_font_description_free(description)
 

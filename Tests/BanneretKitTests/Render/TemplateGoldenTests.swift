@@ -23,7 +23,7 @@ import Testing
                 let companions = Self.companions[id]!.prefix(template.productCount - 1).map { ExampleProducts.named($0) }
                 let (rendered, spec) = try worker.render(product: product, size: try BannerSize(parsing: size),
                                                          imagePath: imagePath, template: template,
-                                                         companions: companions.map { ($0.0, $0.1) })
+                                                         companions: companions.map { (product: $0.0, imagePath: $0.1) })
                 // Every text box stays inside the canvas, whatever the goldens say.
                 let canvas = Rect(x: 0, y: 0, width: Double(spec.size.width), height: Double(spec.size.height))
                 for case .text(let text) in spec.elements {
